@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
+using FlashTrader.Core.Market;
+
+namespace FlashTrader.Storage.Recording;
+
+public sealed record RecordingWriterOptions
+{
+    public RecordingCodec Codec { get; init; } = RecordingCodec.Brotli;
+
+    /// <summary>Raw bytes per block: larger compresses better, smaller loses less on a crash.</summary>
+    public int BlockRawBytes { get; init; } = RecordingFormat.DefaultBlockRawBytes;
+
+    /// <summary>Brotli quality 0..11; 5 balances recording speed against size.</summary>
+    public int BrotliQuality { get; init; } = 5;
+}
+
+/// <summary>
+/// Appends events to a recording. Blocks are written whole, so a crash while recording leaves a readable prefix
+/// (the reader warns about the cut-off tail). Not thread-safe: one writer per file.
+/// </summary>
+public sealed class RecordingWriter : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly bool _ownsStream;
+    private readonly RecordingWriterOptions _options;
+    private readonly BlockEventEncoder _encoder;
+    private readonly Crc32 _crc = new();
+    private readonly int _symbolCount;
+    private byte[] _compressed;
+    private bool _disposed;
+
+    public RecordingWriter(Stream stream, RecordingHeader header, RecordingWriterOptions? options = null, bool ownsStream = false)
+    {
+        _stream = stream;
+        _ownsStream = ownsStream;
+        _options = options ?? new RecordingWriterOptions();
+        Header = header with { FormatVersion = RecordingFormat.CurrentVersion, Codec = _options.Codec.ToString().ToLowerInvariant() };
+        _symbolCount = header.Symbols.Count;
+        _encoder = new BlockEventEncoder(_options.BlockRawBytes + 1024);
+        _compressed = new byte[BrotliEncoder.GetMaxCompressedLength(_options.BlockRawBytes + 1024)];
+        WriteFileHeader();
+    }
+
+    public RecordingHeader Header { get; }
+
+    public long EventsWritten { get; private set; }
+
+    public long BlocksWritten { get; private set; }
+
+    public static RecordingWriter Create(string path, RecordingHeader header, RecordingWriterOptions? options = null)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        return new RecordingWriter(stream, header, options, ownsStream: true);
+    }
+
+    public void Write(in MarketEvent ev)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if ((uint)ev.SymbolId >= (uint)_symbolCount)
+        {
+            throw new ArgumentException($"symbol id {ev.SymbolId} is not in the header's {_symbolCount} symbols", nameof(ev));
+        }
+
+        _encoder.Append(ev);
+        EventsWritten++;
+        if (_encoder.Length >= _options.BlockRawBytes)
+        {
+            WriteBlock();
+        }
+    }
+
+    /// <summary>Ends the current block and pushes it to the OS, so it survives a crash of this process.</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        WriteBlock();
+        _stream.Flush();
+    }
+
+    private void WriteFileHeader()
+    {
+        byte[] json = Header.ToUtf8();
+        Span<byte> prefix = stackalloc byte[14];
+        RecordingFormat.FileMagic.CopyTo(prefix);
+        BinaryPrimitives.WriteUInt16LittleEndian(prefix[8..], (ushort)RecordingFormat.CurrentVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix[10..], json.Length);
+        _stream.Write(prefix);
+        _stream.Write(json);
+        Span<byte> crc = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(crc, Crc32.HashToUInt32(json));
+        _stream.Write(crc);
+    }
+
+    private void WriteBlock()
+    {
+        if (_encoder.EventCount == 0)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> raw = _encoder.Written;
+        ReadOnlySpan<byte> payload;
+        RecordingCodec codec = _options.Codec;
+        if (codec == RecordingCodec.Brotli)
+        {
+            int max = BrotliEncoder.GetMaxCompressedLength(raw.Length);
+            if (_compressed.Length < max)
+            {
+                _compressed = new byte[max];
+            }
+
+            if (!BrotliEncoder.TryCompress(raw, _compressed, out int written, _options.BrotliQuality, 22))
+            {
+                throw new InvalidOperationException("Brotli compression of a recording block failed");
+            }
+
+            payload = _compressed.AsSpan(0, written);
+        }
+        else
+        {
+            payload = raw;
+        }
+
+        Span<byte> header = stackalloc byte[RecordingFormat.BlockHeaderLength];
+        BlockEventEncoder.WriteBlockHeader(header, codec, payload.Length, raw.Length, _encoder.EventCount, _encoder.FirstExchangeNs, _encoder.LastExchangeNs);
+        _crc.Reset();
+        _crc.Append(header[..36]);
+        _crc.Append(payload);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[36..], _crc.GetCurrentHashAsUInt32());
+        _stream.Write(header);
+        _stream.Write(payload);
+        BlocksWritten++;
+        _encoder.Reset();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        WriteBlock();
+        _stream.Flush();
+        _disposed = true;
+        if (_ownsStream)
+        {
+            _stream.Dispose();
+        }
+    }
+}
