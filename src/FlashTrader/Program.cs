@@ -1,1 +1,3 @@
-return 0;
+using FlashTrader.Cli;
+
+return await FlashTraderCli.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,158 @@
+using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Instruments;
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Numerics;
+using FlashTrader.Core.Orders;
+using FlashTrader.Core.Portfolio;
+using FlashTrader.Core.Signals;
+
+namespace FlashTrader.Core.Decisions;
+
+/// <summary>
+/// Stage 3: turns a symbol's recent signals into at most one order per tick. Long-only (spot): enters when the net
+/// signal score reaches EntryScore, sized from the free quote balance and the score, capped by MaxPosition and by what
+/// the balance can pay; exits on take-profit, stop-loss, or when opposite signals outweigh. Never acts on a symbol
+/// with an order still working, so it never stacks orders on an outcome it does not know yet.
+/// </summary>
+public sealed class DecisionEngine
+{
+    private readonly InstrumentSet _instruments;
+    private readonly ExecutionOptions _options;
+    private readonly SignalWindow[] _windows;
+    private readonly long[] _nextEntryNs;
+    private readonly decimal _takeProfit;
+    private readonly decimal _stopLoss;
+    private readonly bool _marketEntries;
+    private readonly TimeInForce _entryTif;
+
+    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1)
+    {
+        _instruments = instruments;
+        _options = options;
+        Account = account;
+        _windows = [.. instruments.All.Select(_ => new SignalWindow(options.SignalWindowMs))];
+        _nextEntryNs = new long[instruments.Count];
+        _takeProfit = (decimal)options.TakeProfitBps / 10_000m;
+        _stopLoss = (decimal)options.StopLossBps / 10_000m;
+        _marketEntries = options.OrderType == "MARKET";
+        _entryTif = options.TimeInForce switch { "GTC" => TimeInForce.Gtc, "FOK" => TimeInForce.Fok, _ => TimeInForce.Ioc };
+        NextOrderId = firstOrderId;
+    }
+
+    public TradingAccount Account { get; }
+
+    public long NextOrderId { get; private set; }
+
+    public long Decisions { get; private set; }
+
+    public long Entries { get; private set; }
+
+    public long Exits { get; private set; }
+
+    /// <summary>Signals received (all symbols).</summary>
+    public long SignalsSeen { get; private set; }
+
+    public double Score(int symbolId) => _windows[symbolId].Score;
+
+    public bool TryDecide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
+    {
+        int symbol = tick.SymbolId;
+        SignalWindow window = _windows[symbol];
+        Account.OnTick(tick);
+        for (int i = 0; i < signals.Count; i++)
+        {
+            window.Add(signals[i]);
+            SignalsSeen++;
+        }
+
+        window.Expire(tick.ExchangeTimeNs);
+        order = default;
+        if (!tick.Features.Tradeable || Account.WorkingOrdersOn(symbol) > 0)
+        {
+            return false;
+        }
+
+        Instrument instrument = _instruments[symbol];
+        PositionLedger position = Account.Position(symbol);
+        bool holding = position.Quantity >= instrument.MinQuantity;
+        bool decided = holding ? TryExit(tick, instrument, position, window.Score, out order) : TryEnter(tick, instrument, position, window.Score, out order);
+        if (decided)
+        {
+            Decisions++;
+            Account.OnOrderSent(order.OrderId, symbol);
+        }
+
+        return decided;
+    }
+
+    private bool TryExit(in MarketTick tick, Instrument instrument, PositionLedger position, double score, out OrderRequest order)
+    {
+        order = default;
+        Fixed8 bid = tick.Features.BestBid;
+        decimal entry = position.AverageEntryPrice;
+        decimal bidPrice = bid.ToDecimal();
+        OrderPurpose purpose;
+        if (bidPrice >= entry * (1 + _takeProfit))
+        {
+            purpose = OrderPurpose.TakeProfit;
+        }
+        else if (bidPrice <= entry * (1 - _stopLoss))
+        {
+            purpose = OrderPurpose.StopLoss;
+        }
+        else if (score <= -_options.EntryScore)
+        {
+            purpose = OrderPurpose.SignalExit;
+        }
+        else
+        {
+            return false;
+        }
+
+        Fixed8 quantity = Fixed8.Min(position.Quantity, Fixed8.RoundFromDecimal(Account.BaseBalance(instrument.Id))).TruncateTo(instrument.QuantityDecimals);
+        if (quantity < instrument.MinQuantity)
+        {
+            return false;
+        }
+
+        // A stop must get out: market order. Profit-taking and signal exits sell at the bid, IOC.
+        OrderType type = purpose == OrderPurpose.StopLoss ? OrderType.Market : OrderType.Limit;
+        order = NewOrder(tick, Side.Sell, type, TimeInForce.Ioc, type == OrderType.Market ? default : bid, quantity, purpose, -1, Math.Min(1, Math.Abs(score)));
+        Exits++;
+        return true;
+    }
+
+    private bool TryEnter(in MarketTick tick, Instrument instrument, PositionLedger position, double score, out OrderRequest order)
+    {
+        order = default;
+        if (score < _options.EntryScore || tick.ExchangeTimeNs < _nextEntryNs[instrument.Id])
+        {
+            return false;
+        }
+
+        Fixed8 ask = tick.Features.BestAsk;
+        decimal askPrice = ask.ToDecimal();
+        double strength = Math.Min(1, score);
+        decimal budget = Account.QuoteBalance(instrument.Id) * (decimal)(_options.PositionSizeFraction * strength);
+        // Leave room for fees and slippage so the order is always affordable (the old system's oversizing bug).
+        decimal affordable = Account.QuoteBalance(instrument.Id) / (askPrice * (1 + instrument.TakerFeeRate) * 1.01m);
+        decimal room = (instrument.MaxPosition - position.Quantity).ToDecimal();
+        decimal quantity = Math.Min(Math.Min(budget / askPrice, affordable), room);
+        Fixed8 qty = quantity <= 0 ? default : Fixed8.RoundFromDecimal(Math.Min(quantity, 1_000_000m)).TruncateTo(instrument.QuantityDecimals);
+        if (qty < instrument.MinQuantity)
+        {
+            return false;
+        }
+
+        _nextEntryNs[instrument.Id] = tick.ExchangeTimeNs + (_options.EntryCooldownMs * 1_000_000L);
+        OrderType type = _marketEntries ? OrderType.Market : OrderType.Limit;
+        order = NewOrder(tick, Side.Buy, type, type == OrderType.Market ? TimeInForce.Ioc : _entryTif, type == OrderType.Market ? default : ask, qty, OrderPurpose.Entry, -1, strength);
+        Entries++;
+        return true;
+    }
+
+    private OrderRequest NewOrder(in MarketTick tick, Side side, OrderType type, TimeInForce tif, Fixed8 price, Fixed8 quantity, OrderPurpose purpose, int source, double strength) =>
+        new(NextOrderId++, tick.SymbolId, side, type, tif, price, quantity, purpose, source, strength, tick.ExchangeTimeNs, tick.Sequence, tick.ReceivedTimestamp);
+
+    public void OnReport(in ExecutionReport report) => Account.OnReport(report);
+}

@@ -1,0 +1,56 @@
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Signals;
+
+namespace FlashTrader.Core.Decisions;
+
+/// <summary>
+/// A symbol's recent signals over an event-time window, summed strength-weighted: buys add, sells subtract, so opposing
+/// signals cancel. Fixed capacity ring, no allocation.
+/// </summary>
+public sealed class SignalWindow
+{
+    private readonly long _windowNs;
+    private readonly (long TimeNs, double Signed)[] _ring;
+    private int _head;
+    private int _count;
+    private double _score;
+
+    public SignalWindow(int windowMs, int capacity = 256)
+    {
+        _windowNs = windowMs * 1_000_000L;
+        _ring = new (long, double)[capacity];
+    }
+
+    /// <summary>Net strength: positive favours buying.</summary>
+    public double Score => _score;
+
+    public void Add(in Signal signal)
+    {
+        double signed = signal.Side == Side.Buy ? signal.Strength : signal.Side == Side.Sell ? -signal.Strength : 0;
+        if (_count == _ring.Length)
+        {
+            _score -= _ring[_head].Signed;
+            _head = (_head + 1) % _ring.Length;
+            _count--;
+        }
+
+        _ring[(_head + _count) % _ring.Length] = (signal.ExchangeTimeNs, signed);
+        _count++;
+        _score += signed;
+    }
+
+    public void Expire(long nowNs)
+    {
+        while (_count > 0 && nowNs - _ring[_head].TimeNs > _windowNs)
+        {
+            _score -= _ring[_head].Signed;
+            _head = (_head + 1) % _ring.Length;
+            _count--;
+        }
+
+        if (_count == 0)
+        {
+            _score = 0;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Instruments;
+
+namespace FlashTrader.Core.Market;
+
+/// <summary>
+/// Stage 1 of the pipeline: applies market events to per-symbol books and tapes and derives the features strategies
+/// read. Pure and single-threaded; allocates nothing per event once the books have grown to their working size.
+/// </summary>
+public sealed class MarketState
+{
+    private readonly SymbolMarket[] _markets;
+    private readonly int _depth;
+    private long _sequence;
+
+    public MarketState(InstrumentSet instruments, SignalGenerationOptions options)
+    {
+        _markets = [.. instruments.All.Select(i => new SymbolMarket(i, options))];
+        _depth = options.OrderBookDepth;
+    }
+
+    public IReadOnlyList<SymbolMarket> Markets => _markets;
+
+    public SymbolMarket this[int symbolId] => _markets[symbolId];
+
+    public long Events => _sequence;
+
+    public long BookGaps
+    {
+        get
+        {
+            long n = 0;
+            foreach (SymbolMarket m in _markets)
+            {
+                n += m.Book.Gaps;
+            }
+
+            return n;
+        }
+    }
+
+    public long BookResyncs
+    {
+        get
+        {
+            long n = 0;
+            foreach (SymbolMarket m in _markets)
+            {
+                n += m.Book.Resyncs;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Set when the last applied diff revealed a gap: a live source should fetch a new snapshot.</summary>
+    public bool ResyncRequested { get; private set; }
+
+    public MarketTick Apply(in MarketEvent ev, long receivedTimestamp)
+    {
+        SymbolMarket m = _markets[ev.SymbolId];
+        ResyncRequested = false;
+        bool bookChanged = false;
+        switch (ev.Kind)
+        {
+            case MarketEventKind.DepthSnapshot:
+                m.Book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                bookChanged = true;
+                break;
+            case MarketEventKind.DepthDiff:
+                DepthDiffOutcome outcome = m.Book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                bookChanged = outcome == DepthDiffOutcome.Applied;
+                ResyncRequested = outcome == DepthDiffOutcome.Gap;
+                break;
+            case MarketEventKind.Trade:
+                m.Tape.Add(ev.ExchangeTimeNs, ev.Price, ev.Quantity, ev.Side);
+                break;
+            case MarketEventKind.BookTicker:
+                m.BookTickers++;
+                break;
+            case MarketEventKind.Kline:
+                m.Klines++;
+                break;
+        }
+
+        if (bookChanged || ev.Kind == MarketEventKind.Trade)
+        {
+            m.Features = Compute(m, ev.ExchangeTimeNs);
+        }
+
+        return new MarketTick(++_sequence, ev, m.Features, receivedTimestamp);
+    }
+
+    private MarketFeatures Compute(SymbolMarket m, long timeNs)
+    {
+        OrderBook book = m.Book;
+        m.Tape.Expire(timeNs);
+        if (!book.IsTradeable)
+        {
+            return m.Features with { Tradeable = false };
+        }
+
+        PriceLevel bid = book.BestBid;
+        PriceLevel ask = book.BestAsk;
+        double bidPx = bid.Price.ToDouble();
+        double askPx = ask.Price.ToDouble();
+        double mid = (bidPx + askPx) / 2;
+        m.Mids.Observe(timeNs, mid);
+        double bidDepth = book.DepthQuantity(Side.Buy, _depth).ToDouble();
+        double askDepth = book.DepthQuantity(Side.Sell, _depth).ToDouble();
+        double total = bidDepth + askDepth;
+        return new MarketFeatures
+        {
+            Tradeable = true,
+            BestBid = bid.Price,
+            BestBidQuantity = bid.Quantity,
+            BestAsk = ask.Price,
+            BestAskQuantity = ask.Quantity,
+            Mid = mid,
+            SpreadBps = (askPx - bidPx) / mid * 10_000,
+            Imbalance = total > 0 ? (bidDepth - askDepth) / total : 0,
+            DepthRatio = askDepth > 0 ? bidDepth / askDepth : double.PositiveInfinity,
+            MomentumPercent = m.Mids.MomentumPercent,
+            VolatilityPercent = m.Mids.VolatilityPercent,
+            TrendPercent = m.Mids.TrendPercent,
+            TradeVwap = m.Tape.Vwap,
+            BuyVolume = m.Tape.BuyVolume,
+            SellVolume = m.Tape.SellVolume,
+        };
+    }
+}

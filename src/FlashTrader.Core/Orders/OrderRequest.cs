@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Numerics;
+
+namespace FlashTrader.Core.Orders;
+
+/// <summary>
+/// An order as the decision engine intends it and, after the risk gate has rounded and approved it, as it is sent.
+/// <see cref="TickSequence"/> and <see cref="ReceivedTimestamp"/> tie it to the market event that caused it
+/// (determinism, and event-to-order latency).
+/// </summary>
+[StructLayout(LayoutKind.Auto)]
+public readonly record struct OrderRequest(
+    long OrderId,
+    int SymbolId,
+    Side Side,
+    OrderType Type,
+    TimeInForce TimeInForce,
+    Fixed8 Price,
+    Fixed8 Quantity,
+    OrderPurpose Purpose,
+    int SignalSource,
+    double Strength,
+    long DecisionTimeNs,
+    long TickSequence,
+    long ReceivedTimestamp)
+{
+    /// <summary>Exits never increase exposure, so a halted risk gate still lets them through.</summary>
+    public bool ReducesPosition => Purpose != OrderPurpose.Entry;
+}

@@ -1,0 +1,74 @@
+namespace FlashTrader.Core.Orders;
+
+public enum OrderType : byte
+{
+    Limit = 1,
+    Market = 2,
+}
+
+public enum TimeInForce : byte
+{
+    /// <summary>Good till canceled: the unfilled rest of a LIMIT order rests on the book.</summary>
+    Gtc = 1,
+
+    /// <summary>Immediate or cancel: fill what the book offers now, cancel the rest.</summary>
+    Ioc = 2,
+
+    /// <summary>Fill or kill: all now or nothing.</summary>
+    Fok = 3,
+}
+
+/// <summary>Order states, as MEXC names them; REJECTED for orders that never reached the book.</summary>
+public enum OrderStatus : byte
+{
+    New = 1,
+    PartiallyFilled = 2,
+    Filled = 3,
+    Canceled = 4,
+    PartiallyCanceled = 5,
+    Rejected = 6,
+}
+
+/// <summary>Why the decision engine sent an order.</summary>
+public enum OrderPurpose : byte
+{
+    Entry = 1,
+    TakeProfit = 2,
+    StopLoss = 3,
+
+    /// <summary>Opposite signals outweighed the position.</summary>
+    SignalExit = 4,
+
+    /// <summary>Kill switch or shutdown flattening.</summary>
+    Flatten = 5,
+}
+
+public enum Liquidity : byte
+{
+    None = 0,
+    Maker = 1,
+    Taker = 2,
+}
+
+public static class OrderEnumText
+{
+    public static string ToWire(this OrderStatus status) => status switch
+    {
+        OrderStatus.New => "NEW",
+        OrderStatus.PartiallyFilled => "PARTIALLY_FILLED",
+        OrderStatus.Filled => "FILLED",
+        OrderStatus.Canceled => "CANCELED",
+        OrderStatus.PartiallyCanceled => "PARTIALLY_CANCELED",
+        _ => "REJECTED",
+    };
+
+    public static string ToWire(this Liquidity liquidity) => liquidity switch
+    {
+        Liquidity.Maker => "maker",
+        Liquidity.Taker => "taker",
+        _ => "",
+    };
+
+    public static bool IsFinal(this OrderStatus status) =>
+        status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.PartiallyCanceled or OrderStatus.Rejected;
+}

@@ -1,0 +1,27 @@
+namespace FlashTrader.Core.Orders;
+
+/// <summary>Why an order was refused, by the risk gate or by the (paper) exchange. Names are stable: they key summaries.</summary>
+public enum RejectReason : byte
+{
+    None = 0,
+    BookNotSynced,
+    TradingHalted,
+    MaxPosition,
+    MaxOpenOrders,
+    MaxDailyOrders,
+    BelowMinQuantity,
+    BelowMinNotional,
+    InsufficientBalance,
+    NoLiquidity,
+    InvalidPrice,
+}
+
+public static class RejectReasonText
+{
+    private static readonly string[] Names = [.. Enum.GetNames<RejectReason>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])];
+
+    /// <summary>camelCase name, as used in the run summary.</summary>
+    public static string ToKey(this RejectReason reason) => Names[(int)reason];
+
+    public static int Count => Names.Length;
+}

@@ -1,0 +1,40 @@
+using FlashTrader.Core.Decisions;
+using FlashTrader.Core.Orders;
+
+namespace FlashTrader.Core.Pipeline;
+
+/// <summary>
+/// The decision engine's message handling, shared by the hosted pipeline and the synchronous driver: each tick is
+/// passed on, followed by the order it caused; each report from the exchange is applied and passed on to risk.
+/// </summary>
+public sealed class DecisionStage(DecisionEngine engine)
+{
+    public DecisionEngine Engine { get; } = engine;
+
+    /// <summary>Sequence of the newest exchange watermark seen.</summary>
+    public long Watermark { get; private set; }
+
+    /// <summary>True while the engine must hear from the exchange before deciding on <paramref name="tickSequence"/>.</summary>
+    public bool MustWaitFor(long tickSequence) => Engine.Account.WorkingOrders > 0 && Watermark < tickSequence - 1;
+
+    public void OnTick(in SignalTick item, List<TradingMessage> output)
+    {
+        output.Add(TradingMessage.ForTick(item.Tick));
+        if (Engine.TryDecide(item.Tick, item.Signals, out OrderRequest order))
+        {
+            output.Add(TradingMessage.ForOrder(order));
+        }
+    }
+
+    public void OnFeedback(in ExecutionFeedback feedback, List<TradingMessage> output)
+    {
+        if (feedback.IsWatermark)
+        {
+            Watermark = Math.Max(Watermark, feedback.Sequence);
+            return;
+        }
+
+        Engine.OnReport(feedback.Report);
+        output.Add(TradingMessage.ForReport(feedback.Report));
+    }
+}

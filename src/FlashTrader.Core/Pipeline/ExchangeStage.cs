@@ -1,0 +1,66 @@
+using FlashTrader.Core.Execution;
+using FlashTrader.Core.Orders;
+
+namespace FlashTrader.Core.Pipeline;
+
+/// <summary>
+/// The paper exchange's message handling: ticks update its replica books (and may fill resting orders), orders are
+/// matched, refused intents are recorded. Reports go back as feedback, followed by a watermark whenever the decision
+/// engine may be waiting for one. It is the last stage to see a tick, so it returns pooled depth buffers.
+/// </summary>
+public sealed class ExchangeStage(PaperExchange exchange)
+{
+    private readonly List<ExecutionReport> _reports = new(64);
+    private long _lastTick;
+
+    public PaperExchange Exchange { get; } = exchange;
+
+    /// <summary>Every report produced, in order, for the journal (the caller drains it).</summary>
+    public List<ExecutionReport> Journal { get; } = new(64);
+
+    public void Handle(in TradingMessage message, List<ExecutionFeedback> output)
+    {
+        _reports.Clear();
+        switch (message.Kind)
+        {
+            case TradingMessageKind.Tick:
+                {
+                    bool hadResting = Exchange.OpenOrders.Count > 0;
+                    Exchange.OnMarketEvent(message.Tick.Event, _reports);
+                    _lastTick = message.Tick.Sequence;
+                    Emit(output);
+                    if (hadResting || Exchange.OpenOrders.Count > 0)
+                    {
+                        output.Add(ExecutionFeedback.Watermark(_lastTick));
+                    }
+
+                    if (message.Tick.Event.HasLevels)
+                    {
+                        message.Tick.Event.Levels.Release();
+                    }
+
+                    break;
+                }
+
+            case TradingMessageKind.Order:
+                Exchange.Submit(message.Order, message.Order.DecisionTimeNs, _reports);
+                Emit(output);
+                output.Add(ExecutionFeedback.Watermark(_lastTick));
+                break;
+            case TradingMessageKind.Rejected:
+                Exchange.Reject(message.Order, message.Reason, message.Order.DecisionTimeNs, _reports);
+                Emit(output);
+                output.Add(ExecutionFeedback.Watermark(_lastTick));
+                break;
+        }
+    }
+
+    private void Emit(List<ExecutionFeedback> output)
+    {
+        foreach (ExecutionReport r in _reports)
+        {
+            output.Add(ExecutionFeedback.ForReport(r));
+            Journal.Add(r);
+        }
+    }
+}

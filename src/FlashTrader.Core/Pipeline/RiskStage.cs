@@ -1,0 +1,42 @@
+using FlashTrader.Core.Orders;
+using FlashTrader.Core.Risk;
+
+namespace FlashTrader.Core.Pipeline;
+
+/// <summary>The risk manager's message handling: watch ticks, gate orders, learn from reports.</summary>
+public sealed class RiskStage(RiskManager risk, TimeSource clock)
+{
+    private readonly Market.MarketFeatures[] _features = new Market.MarketFeatures[risk.Account.SymbolCount];
+
+    public RiskManager Risk { get; } = risk;
+
+    /// <summary>Event-to-command latency of approved orders (Stopwatch: source receipt -> command issued).</summary>
+    public LatencyHistogram Latency { get; } = new();
+
+    public void Handle(in TradingMessage message, List<TradingMessage> output)
+    {
+        switch (message.Kind)
+        {
+            case TradingMessageKind.Tick:
+                _features[message.Tick.SymbolId] = message.Tick.Features;
+                Risk.OnTick(message.Tick);
+                output.Add(message);
+                break;
+            case TradingMessageKind.Order:
+                if (Risk.TryApprove(message.Order, _features[message.Order.SymbolId], out OrderRequest command, out RejectReason reason))
+                {
+                    Latency.Record(clock.ElapsedMicros(command.ReceivedTimestamp));
+                    output.Add(TradingMessage.ForOrder(command));
+                }
+                else
+                {
+                    output.Add(TradingMessage.ForRejected(command, reason));
+                }
+
+                break;
+            case TradingMessageKind.Report:
+                Risk.OnReport(message.Report);
+                break;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Decisions;
+using FlashTrader.Core.Execution;
+using FlashTrader.Core.Instruments;
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Portfolio;
+using FlashTrader.Core.Risk;
+using FlashTrader.Core.Signals;
+
+namespace FlashTrader.Core.Pipeline;
+
+/// <summary>
+/// All five stages wired together and driven synchronously, one event at a time, in exactly the order the hosted
+/// pipeline's channels impose. The hosted BackgroundServices call the same stage objects; tests, benchmarks and the
+/// backtester drive this directly, with no threads.
+/// </summary>
+public sealed class TradingPipeline
+{
+    private readonly List<TradingMessage> _decisionOut = new(8);
+    private readonly List<TradingMessage> _riskOut = new(8);
+    private readonly List<ExecutionFeedback> _feedback = new(16);
+    private readonly List<TradingMessage> _reportsToRisk = new(16);
+
+    public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1)
+    {
+        Instruments = new InstrumentSet(options.TradingPairs);
+        MarketState = new MarketState(Instruments, options.SignalGeneration);
+        Signals = new SignalGenerator(Instruments.Count, options.SignalGeneration);
+        var exchange = new PaperExchange(Instruments, options.PaperTrading);
+        if (restored is not null)
+        {
+            exchange.Restore(restored);
+        }
+
+        IReadOnlyDictionary<string, decimal> balances = exchange.Wallet.Assets
+            .Select((a, i) => (a, v: exchange.Wallet.Total(i)))
+            .ToDictionary(x => x.a, x => x.v, StringComparer.Ordinal);
+        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId));
+        Risk = new RiskStage(new RiskManager(Instruments, options.Execution, options.Risk, NewAccount(exchange, balances)), clock ?? TimeSource.Stopwatch);
+        Exchange = new ExchangeStage(exchange);
+    }
+
+    public InstrumentSet Instruments { get; }
+
+    public MarketState MarketState { get; }
+
+    public SignalGenerator Signals { get; }
+
+    public DecisionStage Decision { get; }
+
+    public RiskStage Risk { get; }
+
+    public ExchangeStage Exchange { get; }
+
+    public void Process(in MarketEvent ev, long receivedTimestamp)
+    {
+        MarketTick tick = MarketState.Apply(ev, receivedTimestamp);
+        SignalSet signals = Signals.Evaluate(tick);
+        _decisionOut.Clear();
+        Decision.OnTick(new SignalTick(tick, signals), _decisionOut);
+        Forward(_decisionOut);
+    }
+
+    private void Forward(List<TradingMessage> toRisk)
+    {
+        // Breadth-first, as the channels order it: risk sees the tick and the order, the exchange sees what risk let
+        // through, and the reports come back through the decision stage to risk before the next event.
+        _riskOut.Clear();
+        foreach (TradingMessage m in toRisk)
+        {
+            Risk.Handle(m, _riskOut);
+        }
+
+        _feedback.Clear();
+        foreach (TradingMessage m in _riskOut)
+        {
+            Exchange.Handle(m, _feedback);
+        }
+
+        _reportsToRisk.Clear();
+        foreach (ExecutionFeedback f in _feedback)
+        {
+            Decision.OnFeedback(f, _reportsToRisk);
+        }
+
+        _riskOut.Clear();
+        foreach (TradingMessage m in _reportsToRisk)
+        {
+            Risk.Handle(m, _riskOut);
+        }
+    }
+
+    private static TradingAccount NewAccount(PaperExchange exchange, IReadOnlyDictionary<string, decimal> balances)
+    {
+        var account = new TradingAccount(exchange.Instruments, balances);
+        for (int s = 0; s < exchange.Positions.Count; s++)
+        {
+            account.Restore(s, exchange.Positions[s].Quantity, exchange.Positions[s].Cost);
+        }
+
+        return account;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+
+namespace FlashTrader.Core.Signals;
+
+/// <summary>The signals one tick produced, inline (no allocation). Holds up to <see cref="Capacity"/>.</summary>
+public struct SignalSet
+{
+    public const int Capacity = 8;
+
+    private Buffer _items;
+
+    public int Count { get; private set; }
+
+    public readonly Signal this[int index] => (uint)index < (uint)Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public bool TryAdd(in Signal signal)
+    {
+        if (Count == Capacity)
+        {
+            return false;
+        }
+
+        _items[Count++] = signal;
+        return true;
+    }
+
+    [InlineArray(Capacity)]
+    private struct Buffer
+    {
+        private Signal _element;
+    }
+}

@@ -1,0 +1,23 @@
+using FlashTrader.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace FlashTrader.Pipeline;
+
+/// <summary>Stage 4: the pre-trade gate and equity watcher.</summary>
+public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<RiskManagerService> logger)
+    : PipelineStageService<TradingMessage, TradingMessage>(channels.ToRisk.Reader, channels.ToExchange.Writer, status, logger)
+{
+    private string? _haltReason;
+
+    protected override string StageName => "RiskManager";
+
+    protected override void Handle(in TradingMessage item, List<TradingMessage> outputs)
+    {
+        pipeline.Risk.Handle(item, outputs);
+        if (pipeline.Risk.Risk.HaltReason != _haltReason)
+        {
+            _haltReason = pipeline.Risk.Risk.HaltReason;
+            logger.LogWarning("Risk: {State}", _haltReason is null ? "trading resumed" : "new entries halted: " + _haltReason);
+        }
+    }
+}

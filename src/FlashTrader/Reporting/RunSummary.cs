@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FlashTrader.Reporting;
+
+/// <summary>The run summary: printed at exit and, with --summary, written as JSON. Money as exact decimal strings.</summary>
+public sealed record RunSummary
+{
+    public long Events { get; init; }
+
+    public double EventsPerSecond { get; init; }
+
+    public long Signals { get; init; }
+
+    public long Decisions { get; init; }
+
+    public long Orders { get; init; }
+
+    public long Fills { get; init; }
+
+    public IReadOnlyDictionary<string, long> RejectedByRisk { get; init; } = new Dictionary<string, long>();
+
+    public IReadOnlyDictionary<string, long> RejectedByExchange { get; init; } = new Dictionary<string, long>();
+
+    public string StartingEquity { get; init; } = "0";
+
+    public string EndingEquity { get; init; } = "0";
+
+    public string RealizedPnl { get; init; } = "0";
+
+    public string UnrealizedPnl { get; init; } = "0";
+
+    public string Fees { get; init; } = "0";
+
+    public string MaxDrawdown { get; init; } = "0";
+
+    public double MaxDrawdownPercent { get; init; }
+
+    public IReadOnlyDictionary<string, string> Balances { get; init; } = new Dictionary<string, string>();
+
+    public long BookResyncs { get; init; }
+
+    public long BookGaps { get; init; }
+
+    public long DroppedEvents { get; init; }
+
+    public long SkippedEvents { get; init; }
+
+    public int Errors { get; init; }
+
+    public LatencySummary LatencyMicros { get; init; } = new();
+
+    public double AllocatedBytesPerEvent { get; init; }
+
+    public int Gen0Collections { get; init; }
+
+    public string FillsCsv { get; init; } = "";
+
+    public string? Halted { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Wall-clock fields, excluded when comparing runs for determinism.</summary>
+    public static readonly string[] WallClockFields = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections"];
+
+    public string ToJson() => JsonSerializer.Serialize(this, RunSummaryJsonContext.Default.RunSummary);
+
+    public static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed record LatencySummary
+{
+    public double P50 { get; init; }
+
+    public double P99 { get; init; }
+
+    public double Max { get; init; }
+
+    public long Count { get; init; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunSummary))]
+internal sealed partial class RunSummaryJsonContext : JsonSerializerContext;

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using FlashTrader.Core.Instruments;
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Pipeline;
+using FlashTrader.Pipeline;
+using FlashTrader.Storage.Recording;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FlashTrader.Sources;
+
+/// <summary>
+/// Market data from a recording: streams it block by block, maps recorded symbols to the enabled pairs (a pair's
+/// SourceSymbols let BTCUSDT data stand for BTCUSDC), hands depth levels over in pooled buffers, and paces by
+/// exchange time when a speed is given (1 = real time; default as fast as the pipeline takes it).
+/// </summary>
+public sealed class RecordingReplaySource(
+    RunSettings settings,
+    InstrumentSet instruments,
+    PipelineChannels channels,
+    RunStatus status,
+    ILogger<RecordingReplaySource> logger) : BackgroundService
+{
+    private readonly DepthLevelsPool _pool = new(256);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => ReplayAsync(status.SourceStopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task ReplayAsync(CancellationToken stop)
+    {
+        var writer = channels.Inbound.Writer;
+        try
+        {
+            using RecordingReader reader = RecordingReader.Open(settings.Replay!);
+            int[] map = MapSymbols(reader.Header);
+            logger.LogInformation("Replaying {Recording} ({Symbols}) at {Speed}", settings.Replay, string.Join(", ", reader.Header.Symbols), settings.Speed is null ? "max speed" : $"{settings.Speed}x");
+            long firstExchangeNs = long.MinValue;
+            long startTimestamp = 0;
+            status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
+            status.Gen0AtStart = GC.CollectionCount(0);
+            status.FirstEventTimestamp = Stopwatch.GetTimestamp();
+            long skipped = 0;
+            while (!stop.IsCancellationRequested && reader.TryRead(out MarketEvent ev))
+            {
+                int symbol = map[ev.SymbolId];
+                if (symbol < 0 || ev.Kind == MarketEventKind.RawFrame)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (settings.Speed is double speed)
+                {
+                    if (firstExchangeNs == long.MinValue)
+                    {
+                        firstExchangeNs = ev.ExchangeTimeNs;
+                        startTimestamp = Stopwatch.GetTimestamp();
+                    }
+
+                    await PaceAsync(ev.ExchangeTimeNs - firstExchangeNs, speed, startTimestamp, stop).ConfigureAwait(false);
+                }
+
+                DepthLevels? levels = null;
+                if (ev.HasLevels)
+                {
+                    levels = _pool.Rent();
+                    levels.CopyFrom(ev.Levels);
+                }
+
+                var inbound = new InboundEvent(ev.With(symbol, levels), Stopwatch.GetTimestamp());
+                if (!writer.TryWrite(inbound))
+                {
+                    await writer.WriteAsync(inbound, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+
+            status.SkippedEvents = skipped;
+            status.SourceCompleted = !stop.IsCancellationRequested;
+            if (reader.Warning is not null)
+            {
+                status.SourceWarning = reader.Warning;
+                logger.LogWarning("{Warning}", reader.Warning);
+            }
+
+            writer.TryComplete();
+        }
+        catch (RecordingCorruptException ex)
+        {
+            logger.LogError("{Message}", ex.Message);
+            status.CorruptInput = true;
+            status.Fault("Replay", ex);
+            writer.TryComplete();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            status.Fault("Replay", ex);
+            writer.TryComplete(ex);
+        }
+        catch (OperationCanceledException)
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private int[] MapSymbols(RecordingHeader header)
+    {
+        int[] map = [.. header.Symbols.Select(s => instruments.Find(s)?.Id ?? -1)];
+        if (map.All(m => m < 0))
+        {
+            throw new Cli.UsageException(
+                $"{settings.Replay}: its symbols ({string.Join(", ", header.Symbols)}) match no enabled pair " +
+                $"({string.Join(", ", instruments.All.Select(i => i.Symbol))}); map them with TradingPairs:N:SourceSymbols");
+        }
+
+        foreach (string unmapped in header.Symbols.Where((_, i) => map[i] < 0))
+        {
+            logger.LogWarning("Recording symbol {Symbol} matches no enabled pair: its events are skipped", unmapped);
+        }
+
+        return map;
+    }
+
+    private static async ValueTask PaceAsync(long eventOffsetNs, double speed, long startTimestamp, CancellationToken stop)
+    {
+        double dueSeconds = eventOffsetNs / 1e9 / speed;
+        double elapsed = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
+        double ahead = dueSeconds - elapsed;
+        if (ahead > 0.001)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(ahead), stop).ConfigureAwait(false);
+        }
+    }
+}
