@@ -10,9 +10,89 @@ namespace FlashTrader.Storage.Import;
 internal static class ImportValue
 {
     public static Fixed8 Decimal(ReadOnlySpan<byte> utf8, string field) =>
-        Fixed8.TryParse(utf8, out Fixed8 value)
+        Fixed8.TryParse(utf8, out Fixed8 value) || TryParseScientific(utf8, out value)
             ? value
             : throw new BadLineException($"{field} '{Text(utf8)}' is not a decimal with at most {Fixed8.Decimals} places");
+
+    /// <summary>
+    /// Exact scientific notation such as "5.4e-05" (pandas writes small volumes so): the mantissa's digits are scaled
+    /// by the exponent in integers, and a value needing more than eight decimals is rejected, never rounded.
+    /// </summary>
+    public static bool TryParseScientific(ReadOnlySpan<byte> utf8, out Fixed8 value)
+    {
+        value = default;
+        int e = utf8.IndexOfAny((byte)'e', (byte)'E');
+        if (e <= 0 || !Utf8Parser.TryParse(utf8[(e + 1)..], out int exponent, out int used) || used != utf8.Length - e - 1
+            || exponent is < -40 or > 40)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> mantissa = utf8[..e];
+        bool negative = mantissa[0] == (byte)'-';
+        if (negative || mantissa[0] == (byte)'+')
+        {
+            mantissa = mantissa[1..];
+        }
+
+        UInt128 digits = 0;
+        int count = 0;
+        int fraction = -1;
+        foreach (byte b in mantissa)
+        {
+            if (b == (byte)'.' && fraction < 0)
+            {
+                fraction = 0;
+                continue;
+            }
+
+            uint d = (uint)(b - '0');
+            if (d > 9 || ++count > 30)
+            {
+                return false;
+            }
+
+            digits = (digits * 10) + d;
+            if (fraction >= 0)
+            {
+                fraction++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return false;
+        }
+
+        // value = digits * 10^(exponent - fraction); raw = value * 10^8.
+        int shift = exponent - Math.Max(fraction, 0) + Fixed8.Decimals;
+        for (; shift > 0; shift--)
+        {
+            digits *= 10;
+            if (digits > long.MaxValue)
+            {
+                return false;
+            }
+        }
+
+        for (; shift < 0; shift++)
+        {
+            if (digits % 10 != 0)
+            {
+                return false; // a digit beyond the eighth decimal would be lost
+            }
+
+            digits /= 10;
+        }
+
+        if (digits > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = Fixed8.FromRaw(negative ? -(long)digits : (long)digits);
+        return true;
+    }
 
     public static long Integer(ReadOnlySpan<byte> utf8, string field) =>
         Utf8Parser.TryParse(utf8, out long value, out int used) && used == utf8.Length && utf8.Length > 0
