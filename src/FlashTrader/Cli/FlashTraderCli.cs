@@ -11,6 +11,8 @@ public static class FlashTraderCli
             "FlashTrader: a flash-trading bot for MEXC spot (BTCUSDC, ETHUSDC). Paper trading by default.\n" +
             "Exit codes: 0 success, 1 runtime failure, 2 bad arguments or configuration, 3 corrupted input data.");
         RunCommand.AddTo(root);
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using FlashTrader.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -9,42 +8,57 @@ namespace FlashTrader.Pipeline;
 /// waits for the watermark of the previous tick, so every decision is made on the same knowledge in every replay.
 /// </summary>
 public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<DecisionEngineService> logger)
-    : PipelineStageService<SignalTick, TradingMessage>(channels.Signals.Reader, channels.ToRisk.Writer, status, logger)
+    : PipelineStageService<SignalTick, TradingMessage>(channels.Signals, channels.ToRisk, status, logger)
 {
-    private readonly ChannelReader<ExecutionFeedback> _feedback = channels.Feedback.Reader;
+    private readonly BatchChannel<ExecutionFeedback> _feedback = channels.Feedback;
     private readonly DecisionStage _stage = pipeline.Decision;
 
     protected override string StageName => "DecisionEngine";
 
-    protected override async ValueTask BeforeItemAsync(SignalTick item, List<TradingMessage> outputs)
+    protected override bool NeedsPreparation(in SignalTick item) =>
+        _feedback.Reader.TryPeek(out _) || _stage.MustWaitFor(item.Tick.Sequence);
+
+    protected override async ValueTask PrepareAsync(SignalTick item, List<TradingMessage> outputs)
     {
-        while (_feedback.TryRead(out ExecutionFeedback f))
+        DrainFeedback(outputs);
+        if (!_stage.MustWaitFor(item.Tick.Sequence))
         {
-            _stage.OnFeedback(f, outputs);
+            return;
         }
 
+        // The exchange cannot answer orders it has not received: send what is pending before waiting.
+        foreach (TradingMessage m in outputs)
+        {
+            Output.Add(m);
+        }
+
+        outputs.Clear();
+        await Output.FlushAsync().ConfigureAwait(false);
         while (_stage.MustWaitFor(item.Tick.Sequence))
         {
-            if (!await _feedback.WaitToReadAsync().ConfigureAwait(false))
+            if (!await _feedback.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 throw new InvalidOperationException("the exchange stage stopped while orders were still working");
             }
 
-            while (_feedback.TryRead(out ExecutionFeedback f))
+            DrainFeedback(outputs);
+        }
+    }
+
+    private void DrainFeedback(List<TradingMessage> outputs)
+    {
+        while (_feedback.Reader.TryRead(out Batch<ExecutionFeedback>? batch))
+        {
+            foreach (ExecutionFeedback f in batch.Span)
             {
                 _stage.OnFeedback(f, outputs);
             }
+
+            batch.Return();
         }
     }
 
     protected override void Handle(in SignalTick item, List<TradingMessage> outputs) => _stage.OnTick(item, outputs);
 
-    protected override void OnCompleted()
-    {
-        var ignored = new List<TradingMessage>();
-        while (_feedback.TryRead(out ExecutionFeedback f))
-        {
-            _stage.OnFeedback(f, ignored);
-        }
-    }
+    protected override void OnCompleted() => DrainFeedback([]);
 }

@@ -6,7 +6,7 @@ namespace FlashTrader.Pipeline;
 
 /// <summary>Stage 1: applies market events to the books and derives features.</summary>
 public sealed class MarketStateService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<MarketStateService> logger)
-    : PipelineStageService<InboundEvent, MarketTick>(channels.Inbound.Reader, channels.Ticks.Writer, status, logger)
+    : PipelineStageService<InboundEvent, MarketTick>(channels.Inbound, channels.Ticks, status, logger)
 {
     protected override string StageName => "MarketState";
 

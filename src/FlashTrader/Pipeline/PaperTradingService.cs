@@ -21,7 +21,7 @@ public sealed class PaperTradingService(
     RunSettings settings,
     IHostApplicationLifetime lifetime,
     ILogger<PaperTradingService> logger)
-    : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange.Reader, channels.Feedback.Writer, status, logger)
+    : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
     private readonly InstrumentSet _instruments = pipeline.Instruments;

@@ -1,49 +1,32 @@
-using System.Threading.Channels;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
 
 namespace FlashTrader.Pipeline;
 
 /// <summary>
-/// The bounded channels between the stages. Every forward channel waits when full (backpressure: market data is never
-/// dropped, a dropped depth diff would corrupt the book). The feedback channel is unbounded so the loop
-/// decision -> risk -> exchange -> decision can never deadlock on itself; it carries only reports and watermarks.
+/// The channels between the stages, each carrying batches of readonly structs. Forward channels are bounded and wait
+/// when full (market data is never dropped: a dropped depth diff would corrupt the book). The feedback channel is
+/// unbounded so the loop decision -> risk -> exchange -> decision can never deadlock; it carries only reports and
+/// watermarks.
 /// </summary>
-public sealed class PipelineChannels
+public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapacity, int batchSize = PipelineChannels.DefaultBatchSize)
 {
-    public const int DefaultCapacity = 8192;
+    public const int DefaultCapacity = 64;
+    public const int DefaultBatchSize = 256;
 
-    public PipelineChannels(int capacity = DefaultCapacity)
-    {
-        Inbound = Bounded<InboundEvent>(capacity);
-        Ticks = Bounded<MarketTick>(capacity);
-        Signals = Bounded<SignalTick>(capacity);
-        ToRisk = Bounded<TradingMessage>(capacity);
-        ToExchange = Bounded<TradingMessage>(capacity);
-        Feedback = Channel.CreateUnbounded<ExecutionFeedback>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    }
+    public BatchChannel<InboundEvent> Inbound { get; } = new(capacity, batchSize);
 
-    public Channel<InboundEvent> Inbound { get; }
+    public BatchChannel<MarketTick> Ticks { get; } = new(capacity, batchSize);
 
-    public Channel<MarketTick> Ticks { get; }
+    public BatchChannel<SignalTick> Signals { get; } = new(capacity, batchSize);
 
-    public Channel<SignalTick> Signals { get; }
+    public BatchChannel<TradingMessage> ToRisk { get; } = new(capacity, batchSize);
 
-    public Channel<TradingMessage> ToRisk { get; }
+    public BatchChannel<TradingMessage> ToExchange { get; } = new(capacity, batchSize);
 
-    public Channel<TradingMessage> ToExchange { get; }
+    public BatchChannel<ExecutionFeedback> Feedback { get; } = new(capacity, 64, bounded: false);
 
-    public Channel<ExecutionFeedback> Feedback { get; }
-
-    /// <summary>Items waiting in each forward channel (for metrics and the dashboard).</summary>
+    /// <summary>Batches waiting in each forward channel (for metrics and the dashboard).</summary>
     public (int Inbound, int Ticks, int Signals, int ToRisk, int ToExchange) Depths =>
-        (Inbound.Reader.Count, Ticks.Reader.Count, Signals.Reader.Count, ToRisk.Reader.Count, ToExchange.Reader.Count);
-
-    private static Channel<T> Bounded<T>(int capacity) => Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
-    {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleReader = true,
-        SingleWriter = true,
-        AllowSynchronousContinuations = false,
-    });
+        (Inbound.Depth, Ticks.Depth, Signals.Depth, ToRisk.Depth, ToExchange.Depth);
 }

@@ -1,28 +1,32 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FlashTrader.Pipeline;
 
 /// <summary>
-/// A pipeline stage as a BackgroundService: reads its input channel in batches, lets the wrapped core class handle each
-/// item into a reusable output list, and writes the outputs on (waiting when the next channel is full). It ignores the
-/// host's stop token on purpose: shutdown stops the source, and each stage finishes when its input has drained, so
-/// nothing in flight is lost. A fault completes the output with the error and stops the host.
+/// A pipeline stage as a BackgroundService: reads batches from its input, lets the wrapped core class handle each item
+/// into a reusable output list, and sends the outputs on in batches (flushed when full and whenever the input has
+/// nothing more ready). It ignores the host's stop token on purpose: shutdown stops the source, and each stage
+/// finishes when its input has drained, so nothing in flight is lost. A fault completes the output with the error and
+/// stops the host.
 /// </summary>
-public abstract class PipelineStageService<TIn, TOut>(ChannelReader<TIn> input, ChannelWriter<TOut> output, RunStatus status, ILogger logger)
+public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, BatchChannel<TOut> output, RunStatus status, ILogger logger)
     : BackgroundService
 {
     private readonly List<TOut> _outputs = new(16);
 
     protected RunStatus Status { get; } = status;
 
+    protected BatchWriter<TOut> Output { get; } = new(output);
+
     protected abstract string StageName { get; }
 
     protected abstract void Handle(in TIn item, List<TOut> outputs);
 
-    /// <summary>Runs before each batch is handled (e.g. to drain a side channel).</summary>
-    protected virtual ValueTask BeforeItemAsync(TIn item, List<TOut> outputs) => ValueTask.CompletedTask;
+    /// <summary>True when <see cref="PrepareAsync"/> must run before this item (e.g. to wait for feedback).</summary>
+    protected virtual bool NeedsPreparation(in TIn item) => false;
+
+    protected virtual ValueTask PrepareAsync(TIn item, List<TOut> outputs) => ValueTask.CompletedTask;
 
     protected virtual void OnCompleted()
     {
@@ -33,31 +37,43 @@ public abstract class PipelineStageService<TIn, TOut>(ChannelReader<TIn> input, 
         await Task.Yield();
         try
         {
-            while (await input.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (await input.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (input.TryRead(out TIn? item))
+                while (input.Reader.TryRead(out Batch<TIn>? batch))
                 {
-                    _outputs.Clear();
-                    await BeforeItemAsync(item, _outputs).ConfigureAwait(false);
-                    Handle(item, _outputs);
-                    foreach (TOut o in _outputs)
+                    for (int i = 0; i < batch.Count; i++)
                     {
-                        if (!output.TryWrite(o))
+                        _outputs.Clear();
+                        if (NeedsPreparation(batch.Items[i]))
                         {
-                            await output.WriteAsync(o, CancellationToken.None).ConfigureAwait(false);
+                            await PrepareAsync(batch.Items[i], _outputs).ConfigureAwait(false);
+                        }
+
+                        Handle(batch.Items[i], _outputs);
+                        foreach (TOut o in _outputs)
+                        {
+                            if (Output.Add(o))
+                            {
+                                await Output.FlushAsync().ConfigureAwait(false);
+                            }
                         }
                     }
+
+                    batch.Return();
                 }
+
+                await Output.FlushAsync().ConfigureAwait(false);
             }
 
             OnCompleted();
-            output.TryComplete();
+            await Output.FlushAsync().ConfigureAwait(false);
+            Output.Complete();
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "{Stage} failed; stopping the pipeline", StageName);
             Status.Fault(StageName, ex);
-            output.TryComplete(ex);
+            Output.Complete(ex);
         }
     }
 }

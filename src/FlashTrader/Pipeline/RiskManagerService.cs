@@ -5,7 +5,7 @@ namespace FlashTrader.Pipeline;
 
 /// <summary>Stage 4: the pre-trade gate and equity watcher.</summary>
 public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<RiskManagerService> logger)
-    : PipelineStageService<TradingMessage, TradingMessage>(channels.ToRisk.Reader, channels.ToExchange.Writer, status, logger)
+    : PipelineStageService<TradingMessage, TradingMessage>(channels.ToRisk, channels.ToExchange, status, logger)
 {
     private string? _haltReason;
 

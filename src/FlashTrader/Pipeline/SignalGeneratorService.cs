@@ -6,7 +6,7 @@ namespace FlashTrader.Pipeline;
 
 /// <summary>Stage 2: runs the strategies on each tick.</summary>
 public sealed class SignalGeneratorService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<SignalGeneratorService> logger)
-    : PipelineStageService<MarketTick, SignalTick>(channels.Ticks.Reader, channels.Signals.Writer, status, logger)
+    : PipelineStageService<MarketTick, SignalTick>(channels.Ticks, channels.Signals, status, logger)
 {
     protected override string StageName => "SignalGenerator";
 

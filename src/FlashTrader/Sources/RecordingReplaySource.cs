@@ -28,7 +28,7 @@ public sealed class RecordingReplaySource(
 
     private async Task ReplayAsync(CancellationToken stop)
     {
-        var writer = channels.Inbound.Writer;
+        var writer = new BatchWriter<InboundEvent>(channels.Inbound);
         try
         {
             using RecordingReader reader = RecordingReader.Open(settings.Replay!);
@@ -57,7 +57,7 @@ public sealed class RecordingReplaySource(
                         startTimestamp = Stopwatch.GetTimestamp();
                     }
 
-                    await PaceAsync(ev.ExchangeTimeNs - firstExchangeNs, speed, startTimestamp, stop).ConfigureAwait(false);
+                    await PaceAsync(ev.ExchangeTimeNs - firstExchangeNs, speed, startTimestamp, writer, stop).ConfigureAwait(false);
                 }
 
                 DepthLevels? levels = null;
@@ -67,10 +67,9 @@ public sealed class RecordingReplaySource(
                     levels.CopyFrom(ev.Levels);
                 }
 
-                var inbound = new InboundEvent(ev.With(symbol, levels), Stopwatch.GetTimestamp());
-                if (!writer.TryWrite(inbound))
+                if (writer.Add(new InboundEvent(ev.With(symbol, levels), Stopwatch.GetTimestamp())))
                 {
-                    await writer.WriteAsync(inbound, CancellationToken.None).ConfigureAwait(false);
+                    await writer.FlushAsync().ConfigureAwait(false);
                 }
             }
 
@@ -82,23 +81,25 @@ public sealed class RecordingReplaySource(
                 logger.LogWarning("{Warning}", reader.Warning);
             }
 
-            writer.TryComplete();
+            await writer.FlushAsync().ConfigureAwait(false);
+            writer.Complete();
         }
         catch (RecordingCorruptException ex)
         {
             logger.LogError("{Message}", ex.Message);
             status.CorruptInput = true;
             status.Fault("Replay", ex);
-            writer.TryComplete();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            status.Fault("Replay", ex);
-            writer.TryComplete(ex);
+            writer.Complete();
         }
         catch (OperationCanceledException)
         {
-            writer.TryComplete();
+            await writer.FlushAsync().ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            status.Fault("Replay", ex);
+            writer.Complete(ex);
         }
     }
 
@@ -120,14 +121,27 @@ public sealed class RecordingReplaySource(
         return map;
     }
 
-    private static async ValueTask PaceAsync(long eventOffsetNs, double speed, long startTimestamp, CancellationToken stop)
+    /// <summary>Holds an event back until its time has come at the requested speed; what is pending goes out first.</summary>
+    private static async ValueTask PaceAsync(long eventOffsetNs, double speed, long startTimestamp, BatchWriter<InboundEvent> writer, CancellationToken stop)
     {
         double dueSeconds = eventOffsetNs / 1e9 / speed;
-        double elapsed = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
-        double ahead = dueSeconds - elapsed;
-        if (ahead > 0.001)
+        double ahead = dueSeconds - Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
+        if (ahead <= 0)
         {
-            await Task.Delay(TimeSpan.FromSeconds(ahead), stop).ConfigureAwait(false);
+            return;
+        }
+
+        await writer.FlushAsync().ConfigureAwait(false);
+        if (ahead > 0.002)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(ahead - 0.001), stop).ConfigureAwait(false);
+        }
+
+        // The last stretch spins: Task.Delay's ~1 ms granularity would add that much to every event's latency.
+        while (Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds < dueSeconds)
+        {
+            stop.ThrowIfCancellationRequested();
+            Thread.SpinWait(20);
         }
     }
 }

@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+
+namespace FlashTrader.Pipeline;
+
+/// <summary>
+/// A bounded channel of <see cref="Batch{T}"/> with its pool. Writers wait when it is full (backpressure, never a
+/// silent drop). Capacity counts batches; at most Capacity × BatchSize items are in flight.
+/// </summary>
+public sealed class BatchChannel<T>
+{
+    public BatchChannel(int capacity, int batchSize, bool bounded = true)
+    {
+        Pool = new BatchPool<T>(batchSize);
+        Channel = bounded
+            ? System.Threading.Channels.Channel.CreateBounded<Batch<T>>(new BoundedChannelOptions(capacity)
+            {
+                FullMode = BoundedChannelFullMode.Wait,
+                SingleReader = true,
+                SingleWriter = true,
+            })
+            : System.Threading.Channels.Channel.CreateUnbounded<Batch<T>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    }
+
+    public Channel<Batch<T>> Channel { get; }
+
+    public BatchPool<T> Pool { get; }
+
+    public ChannelReader<Batch<T>> Reader => Channel.Reader;
+
+    public ChannelWriter<Batch<T>> Writer => Channel.Writer;
+
+    /// <summary>Batches waiting to be read.</summary>
+    public int Depth => Channel.Reader.CanCount ? Channel.Reader.Count : 0;
+}
+
+/// <summary>Fills batches and sends them on: when full, or when the producer has nothing more right now.</summary>
+public sealed class BatchWriter<T>(BatchChannel<T> channel)
+{
+    private Batch<T>? _current;
+
+    public int Pending => _current?.Count ?? 0;
+
+    /// <summary>Adds an item; returns true when the batch is full and must be flushed before adding more.</summary>
+    public bool Add(in T item)
+    {
+        _current ??= channel.Pool.Rent();
+        _current.Add(item);
+        return _current.IsFull;
+    }
+
+    public ValueTask FlushAsync()
+    {
+        Batch<T>? batch = _current;
+        if (batch is null || batch.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _current = null;
+        return channel.Writer.TryWrite(batch) ? ValueTask.CompletedTask : channel.Writer.WriteAsync(batch, CancellationToken.None);
+    }
+
+    public void Complete(Exception? error = null) => channel.Writer.TryComplete(error);
+}
