@@ -259,7 +259,6 @@ public sealed class PaperExchange
     private int Walk(in OrderRequest order, Instrument instrument, out Fixed8 total, out decimal cost)
     {
         OrderBook book = _books[order.SymbolId];
-        ReadOnlySpan<PriceLevel> levels = order.Side == Side.Buy ? book.AsksBestLast : book.BidsBestLast;
         List<(long Price, long Quantity)> consumed = _consumed[order.SymbolId];
         Fixed8 wanted = order.Quantity;
         if (_options.SimulatePartialFills && _random.NextDouble() < _options.PartialFillProbability)
@@ -272,9 +271,13 @@ public sealed class PaperExchange
         total = default;
         cost = 0;
         int count = 0;
-        for (int i = levels.Length - 1; i >= 0 && remaining.IsPositive; i--)
+        foreach (PriceLevel level in book.FromBest(order.Side.Opposite()))
         {
-            PriceLevel level = levels[i];
+            if (!remaining.IsPositive)
+            {
+                break;
+            }
+
             if (order.Type == OrderType.Limit && (order.Side == Side.Buy ? level.Price > order.Price : level.Price < order.Price))
             {
                 break;
@@ -370,17 +373,16 @@ public sealed class PaperExchange
                 continue;
             }
 
-            ReadOnlySpan<PriceLevel> levels = r.Request.Side == Side.Buy ? book.AsksBestLast : book.BidsBestLast;
             Fixed8 crossing = default;
-            for (int k = levels.Length - 1; k >= 0; k--)
+            foreach (PriceLevel level in book.FromBest(r.Request.Side.Opposite()))
             {
-                bool crosses = r.Request.Side == Side.Buy ? levels[k].Price <= r.Request.Price : levels[k].Price >= r.Request.Price;
+                bool crosses = r.Request.Side == Side.Buy ? level.Price <= r.Request.Price : level.Price >= r.Request.Price;
                 if (!crosses)
                 {
                     break;
                 }
 
-                crossing += levels[k].Quantity;
+                crossing += level.Quantity;
             }
 
             if (crossing.IsPositive && FillResting(r, Fixed8.Min(crossing, r.Remaining), timeNs, reports))

@@ -8,12 +8,12 @@ namespace FlashTrader.Core.Market;
 /// lastUpdateId is stale; one starting beyond lastUpdateId + 1 is a gap, after which the book is not trusted until a
 /// new snapshot. Diffs that arrive before the first snapshot are buffered and replayed onto it (MEXC's documented
 /// procedure), so a capture whose snapshot lands mid-stream still syncs.
-/// Levels are stored best-last (bids ascending, asks descending) so the frequent top-of-book changes shift few entries.
+/// Each side is a <see cref="BookSide"/>: chunked sorted levels, cheap to change anywhere in a deep book.
 /// </summary>
 public sealed class OrderBook
 {
-    private readonly BookSide _bids = new(descendingBest: true);
-    private readonly BookSide _asks = new(descendingBest: false);
+    private readonly BookSide _bids = new(bids: true);
+    private readonly BookSide _asks = new(bids: false);
     private readonly BufferedDiff[] _buffer;
     private int _bufferStart;
     private int _bufferCount;
@@ -72,10 +72,13 @@ public sealed class OrderBook
     /// <summary>The i-th best ask (0 = best).</summary>
     public PriceLevel Ask(int i) => _asks.FromBest(i);
 
-    /// <summary>Levels of one side, best LAST.</summary>
-    public ReadOnlySpan<PriceLevel> BidsBestLast => _bids.Levels;
+    /// <summary>Bids from the best (highest) price down, without allocating.</summary>
+    public BookSide.LevelsFromBest BidsFromBest => _bids.FromBest();
 
-    public ReadOnlySpan<PriceLevel> AsksBestLast => _asks.Levels;
+    /// <summary>Asks from the best (lowest) price up, without allocating.</summary>
+    public BookSide.LevelsFromBest AsksFromBest => _asks.FromBest();
+
+    public BookSide.LevelsFromBest FromBest(Side side) => side == Side.Buy ? _bids.FromBest() : _asks.FromBest();
 
     public void ApplySnapshot(long lastUpdateId, DepthLevels levels, long exchangeTimeNs)
     {
@@ -185,13 +188,16 @@ public sealed class OrderBook
     /// <summary>Total quantity of the best <paramref name="levels"/> levels of one side.</summary>
     public Fixed8 DepthQuantity(Side side, int levels)
     {
-        BookSide s = side == Side.Buy ? _bids : _asks;
-        ReadOnlySpan<PriceLevel> all = s.Levels;
-        int n = Math.Min(levels, all.Length);
         long sum = 0;
-        for (int i = all.Length - n; i < all.Length; i++)
+        int n = 0;
+        foreach (PriceLevel level in FromBest(side))
         {
-            sum += all[i].Quantity.Raw;
+            if (n++ == levels)
+            {
+                break;
+            }
+
+            sum += level.Quantity.Raw;
         }
 
         return Fixed8.FromRaw(sum);
@@ -203,95 +209,5 @@ public sealed class OrderBook
         public long Last;
         public long ExchangeTimeNs;
         public DepthLevels? Levels;
-    }
-
-    /// <summary>One side's levels sorted so the best price is last.</summary>
-    private sealed class BookSide
-    {
-        private readonly bool _descendingBest;
-        private PriceLevel[] _levels = new PriceLevel[256];
-
-        public BookSide(bool descendingBest) => _descendingBest = descendingBest;
-
-        public int Count { get; private set; }
-
-        public ReadOnlySpan<PriceLevel> Levels => _levels.AsSpan(0, Count);
-
-        public PriceLevel Best => _levels[Count - 1];
-
-        public PriceLevel FromBest(int i) => i < Count ? _levels[Count - 1 - i] : default;
-
-        public void Load(ReadOnlySpan<PriceLevel> levels)
-        {
-            Count = 0;
-            foreach (PriceLevel level in levels)
-            {
-                Set(level);
-            }
-        }
-
-        public void Set(PriceLevel level)
-        {
-            int index = Find(level.Price);
-            if (index >= 0)
-            {
-                if (level.Quantity.IsZero)
-                {
-                    Array.Copy(_levels, index + 1, _levels, index, Count - index - 1);
-                    Count--;
-                }
-                else
-                {
-                    _levels[index] = level;
-                }
-
-                return;
-            }
-
-            if (level.Quantity.IsZero)
-            {
-                return;
-            }
-
-            int insert = ~index;
-            if (Count == _levels.Length)
-            {
-                Array.Resize(ref _levels, _levels.Length * 2);
-            }
-
-            Array.Copy(_levels, insert, _levels, insert + 1, Count - insert);
-            _levels[insert] = level;
-            Count++;
-        }
-
-        /// <summary>Binary search in storage order (ascending for bids, descending for asks); ~insertion point when absent.</summary>
-        private int Find(Fixed8 price)
-        {
-            long p = price.Raw;
-            int lo = 0;
-            int hi = Count - 1;
-            PriceLevel[] levels = _levels;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                long m = levels[mid].Price.Raw;
-                if (m == p)
-                {
-                    return mid;
-                }
-
-                bool before = _descendingBest ? m < p : m > p;
-                if (before)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return ~lo;
-        }
     }
 }

@@ -10,11 +10,11 @@ public static class InspectCommand
     {
         var recording = new Argument<string>("recording") { Description = "The recording to inspect" };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object" };
-        var events = new Option<long>("--events")
+        var events = new Option<int>("--events")
         {
             Description = "Print the first N events as JSON lines",
             HelpName = "N",
-            Validators = { r => { if (r.GetValueOrDefault<long>() < 0) { r.AddError("--events must be 0 or more"); } } },
+            CustomParser = r => OptionValues.NonNegative(r, "--events", "events"),
         };
         var command = new Command("inspect", "Show what a recording holds") { recording, json, events };
         command.SetAction(parse => CommandErrors.Guard(() =>
@@ -25,7 +25,7 @@ public static class InspectCommand
                 throw new UsageException($"recording not found: {path}");
             }
 
-            long n = parse.GetValue(events);
+            int n = parse.GetValue(events);
             if (n > 0)
             {
                 using Stream stdout = Console.OpenStandardOutput();

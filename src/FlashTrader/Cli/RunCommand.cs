@@ -12,7 +12,7 @@ public static class RunCommand
     {
         Description = "Stop cleanly after this many seconds (0 or absent: run until Ctrl-C / SIGTERM, or the end of a replay)",
         HelpName = "seconds",
-        Validators = { r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("--duration must be 0 or more seconds"); } } },
+        CustomParser = r => OptionValues.NonNegative(r, "--duration", "seconds"),
     };
 
     public static readonly Option<bool> Reset = new("--reset") { Description = "Wipe the paper account back to PaperTrading:InitialBalance" };

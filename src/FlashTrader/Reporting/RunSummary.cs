@@ -66,7 +66,8 @@ public sealed record RunSummary
 
     public string ToJson() => JsonSerializer.Serialize(this, RunSummaryJsonContext.Default.RunSummary);
 
-    public static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>An exact decimal string without trailing zeros (dividing by 1.000… normalizes the scale).</summary>
+    public static string Money(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }
 
 public sealed record LatencySummary

@@ -1,0 +1,268 @@
+using FlashTrader.Core.Numerics;
+
+namespace FlashTrader.Core.Market;
+
+/// <summary>
+/// One side of an L2 book: levels sorted so the best price is last, held in chunks of at most
+/// <see cref="ChunkCapacity"/> levels. A change anywhere in a deep book (Binance diffs touch ~40 levels spread over
+/// thousands) shifts at most one chunk instead of the whole side; chunks are recycled, so a book that has reached its
+/// working size allocates nothing.
+/// </summary>
+public sealed class BookSide
+{
+    public const int ChunkCapacity = 64;
+
+    private readonly bool _bids;
+    private readonly Stack<Chunk> _spare = new();
+    private Chunk[] _chunks = new Chunk[16];
+    private int _chunkCount;
+
+    public BookSide(bool bids) => _bids = bids;
+
+    public int Count { get; private set; }
+
+    public PriceLevel Best
+    {
+        get
+        {
+            Chunk last = _chunks[_chunkCount - 1];
+            return last.Levels[last.Count - 1];
+        }
+    }
+
+    /// <summary>The i-th best level (0 = best), or default past the end.</summary>
+    public PriceLevel FromBest(int i)
+    {
+        for (int c = _chunkCount - 1; c >= 0; c--)
+        {
+            Chunk chunk = _chunks[c];
+            if (i < chunk.Count)
+            {
+                return chunk.Levels[chunk.Count - 1 - i];
+            }
+
+            i -= chunk.Count;
+        }
+
+        return default;
+    }
+
+    public LevelsFromBest FromBest() => new(_chunks, _chunkCount);
+
+    public void Clear()
+    {
+        for (int c = 0; c < _chunkCount; c++)
+        {
+            _chunks[c].Count = 0;
+            _spare.Push(_chunks[c]);
+            _chunks[c] = null!;
+        }
+
+        _chunkCount = 0;
+        Count = 0;
+    }
+
+    public void Load(ReadOnlySpan<PriceLevel> levels)
+    {
+        Clear();
+        foreach (PriceLevel level in levels)
+        {
+            Set(level);
+        }
+    }
+
+    /// <summary>Sets a level's quantity; zero removes it.</summary>
+    public void Set(PriceLevel level)
+    {
+        long price = level.Price.Raw;
+        if (_chunkCount == 0)
+        {
+            if (!level.Quantity.IsZero)
+            {
+                InsertChunk(0).Insert(0, level);
+                Count++;
+            }
+
+            return;
+        }
+
+        // A price worse than every level belongs at the front of the first chunk.
+        int c = Math.Max(0, FindChunk(price));
+
+        Chunk chunk = _chunks[c];
+        int i = chunk.Find(price, _bids);
+        if (i >= 0)
+        {
+            if (!level.Quantity.IsZero)
+            {
+                chunk.Levels[i] = level;
+                return;
+            }
+
+            chunk.RemoveAt(i);
+            Count--;
+            if (chunk.Count == 0)
+            {
+                RemoveChunk(c);
+            }
+
+            return;
+        }
+
+        if (level.Quantity.IsZero)
+        {
+            return;
+        }
+
+        int insert = ~i;
+        if (chunk.Count == ChunkCapacity)
+        {
+            // Split the full chunk in two halves and insert into the half the price belongs to.
+            Chunk right = InsertChunk(c + 1);
+            int half = ChunkCapacity / 2;
+            Array.Copy(chunk.Levels, half, right.Levels, 0, ChunkCapacity - half);
+            right.Count = ChunkCapacity - half;
+            chunk.Count = half;
+            if (insert > half)
+            {
+                chunk = right;
+                insert -= half;
+            }
+        }
+
+        chunk.Insert(insert, level);
+        Count++;
+    }
+
+    /// <summary>The last chunk whose first level is at or worse than the price; -1 when the price is worse than all.</summary>
+    private int FindChunk(long price)
+    {
+        int lo = 0;
+        int hi = _chunkCount - 1;
+        int found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            long first = _chunks[mid].Levels[0].Price.Raw;
+            bool atOrAfter = _bids ? first <= price : first >= price;
+            if (atOrAfter)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+
+    private Chunk InsertChunk(int index)
+    {
+        if (_chunkCount == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        Array.Copy(_chunks, index, _chunks, index + 1, _chunkCount - index);
+        Chunk chunk = _spare.Count > 0 ? _spare.Pop() : new Chunk();
+        chunk.Count = 0;
+        _chunks[index] = chunk;
+        _chunkCount++;
+        return chunk;
+    }
+
+    private void RemoveChunk(int index)
+    {
+        _spare.Push(_chunks[index]);
+        Array.Copy(_chunks, index + 1, _chunks, index, _chunkCount - index - 1);
+        _chunkCount--;
+        _chunks[_chunkCount] = null!;
+    }
+
+    internal sealed class Chunk
+    {
+        public readonly PriceLevel[] Levels = new PriceLevel[ChunkCapacity];
+        public int Count;
+
+        public int Find(long price, bool ascending)
+        {
+            int lo = 0;
+            int hi = Count - 1;
+            PriceLevel[] levels = Levels;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                long m = levels[mid].Price.Raw;
+                if (m == price)
+                {
+                    return mid;
+                }
+
+                if (ascending ? m < price : m > price)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return ~lo;
+        }
+
+        public void Insert(int index, PriceLevel level)
+        {
+            Array.Copy(Levels, index, Levels, index + 1, Count - index);
+            Levels[index] = level;
+            Count++;
+        }
+
+        public void RemoveAt(int index)
+        {
+            Array.Copy(Levels, index + 1, Levels, index, Count - index - 1);
+            Count--;
+        }
+    }
+
+    /// <summary>Walks a side from the best level outwards without allocating: <c>foreach (var l in side.FromBest())</c>.</summary>
+    public ref struct LevelsFromBest
+    {
+        private readonly Chunk[] _chunks;
+        private int _chunk;
+        private int _index;
+
+        internal LevelsFromBest(Chunk[] chunks, int chunkCount)
+        {
+            _chunks = chunks;
+            _chunk = chunkCount - 1;
+            _index = chunkCount > 0 ? chunks[chunkCount - 1].Count : 0;
+        }
+
+        public readonly LevelsFromBest GetEnumerator() => this;
+
+        public PriceLevel Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (_chunk >= 0)
+            {
+                if (--_index >= 0)
+                {
+                    Current = _chunks[_chunk].Levels[_index];
+                    return true;
+                }
+
+                if (--_chunk >= 0)
+                {
+                    _index = _chunks[_chunk].Count;
+                }
+            }
+
+            return false;
+        }
+    }
+}
