@@ -42,6 +42,43 @@ public sealed class RecordingFormatTests : IDisposable
     }
 
     [Fact]
+    public void Values_of_every_varint_length_round_trip_including_at_the_block_end()
+    {
+        // 1..10-byte varints after zigzag: each power of two up to 2^62, its negation, and the extremes.
+        var values = new List<long> { 0, long.MaxValue, long.MinValue, long.MinValue + 1 };
+        for (int bit = 0; bit < 63; bit++)
+        {
+            values.Add(1L << bit);
+            values.Add(-(1L << bit));
+            values.Add((1L << bit) - 1);
+        }
+
+        string path = _temp.File("varints.ftrec");
+        using (RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = RecordingCodec.None }))
+        {
+            foreach (long v in values)
+            {
+                // Each value ends its own block too (Flush), so the decoder's short-tail path sees every length.
+                writer.Write(MarketEvent.Trade(0, v, v, Fixed8.FromRaw(v), Fixed8.FromRaw(~v), Side.Buy, v));
+                writer.Write(MarketEvent.BookTicker(1, 0, 0, Fixed8.FromRaw(v), Fixed8.Zero, Fixed8.FromRaw(-v), Fixed8.One, v));
+                writer.Flush();
+            }
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        foreach (long v in values)
+        {
+            reader.TryRead(out MarketEvent trade).Should().BeTrue();
+            (trade.ExchangeTimeNs, trade.LocalTimeNs, trade.Price.Raw, trade.Quantity.Raw, trade.TradeId).Should().Be((v, v, v, ~v, v));
+            reader.TryRead(out MarketEvent ticker).Should().BeTrue();
+            (ticker.BidPrice.Raw, ticker.AskPrice.Raw, ticker.UpdateId).Should().Be((v, -v, v));
+        }
+
+        reader.TryRead(out _).Should().BeFalse();
+        reader.BlocksRead.Should().Be(values.Count);
+    }
+
+    [Fact]
     public void Many_blocks_replay_every_event_in_order()
     {
         string path = WriteSequence("multi.ftrec", 5_000, out int blocks);
