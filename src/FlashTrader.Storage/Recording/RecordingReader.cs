@@ -20,6 +20,8 @@ public sealed class RecordingReader : IDisposable
     private readonly Crc32 _crc = new();
     private readonly byte[] _blockHeader = new byte[RecordingFormat.BlockHeaderLength];
     private byte[] _payload = new byte[RecordingFormat.DefaultBlockRawBytes];
+
+    // Blocks close once they pass the default size, so they hold a little more: room for one large event more.
     private byte[] _raw = new byte[RecordingFormat.DefaultBlockRawBytes * 2];
     private int _remainingInBlock;
     private long _blockOffset;
@@ -187,49 +189,49 @@ public sealed class RecordingReader : IDisposable
             throw new RecordingCorruptException(Name, _blockOffset, $"block lengths out of range (payload {payloadLength}, raw {rawLength}, events {eventCount})");
         }
 
-        if (_payload.Length < payloadLength)
+        // An uncompressed block is read straight into the decode buffer; a compressed one into the payload buffer.
+        ref byte[] target = ref codec == RecordingCodec.None ? ref _raw : ref _payload;
+        if (target.Length < payloadLength)
         {
-            _payload = new byte[Math.Max(payloadLength, _payload.Length * 2)];
+            target = new byte[Math.Max(payloadLength, target.Length * 2)];
         }
 
-        if (_stream.ReadAtLeast(_payload.AsSpan(0, payloadLength), payloadLength, throwOnEndOfStream: false) < payloadLength)
+        Span<byte> payload = target.AsSpan(0, payloadLength);
+        if (_stream.ReadAtLeast(payload, payloadLength, throwOnEndOfStream: false) < payloadLength)
         {
             return Truncated();
         }
 
         _crc.Reset();
         _crc.Append(h[..36]);
-        _crc.Append(_payload.AsSpan(0, payloadLength));
+        _crc.Append(payload);
         if (_crc.GetCurrentHashAsUInt32() != crc)
         {
             throw new RecordingCorruptException(Name, _blockOffset, "block checksum mismatch");
         }
 
         _position += RecordingFormat.BlockHeaderLength + payloadLength;
-        if (_raw.Length < rawLength)
+        if (codec is not (RecordingCodec.Brotli or RecordingCodec.None))
         {
-            _raw = new byte[Math.Max(rawLength, _raw.Length * 2)];
+            throw new RecordingCorruptException(Name, _blockOffset, $"unknown codec {(byte)codec}");
         }
 
-        switch (codec)
+        if (codec == RecordingCodec.None && payloadLength != rawLength)
         {
-            case RecordingCodec.Brotli:
-                if (!BrotliDecoder.TryDecompress(_payload.AsSpan(0, payloadLength), _raw.AsSpan(0, rawLength), out int written) || written != rawLength)
-                {
-                    throw new RecordingCorruptException(Name, _blockOffset, "block does not decompress to its recorded length");
-                }
+            throw new RecordingCorruptException(Name, _blockOffset, "uncompressed block with payload length different from raw length");
+        }
 
-                break;
-            case RecordingCodec.None:
-                if (payloadLength != rawLength)
-                {
-                    throw new RecordingCorruptException(Name, _blockOffset, "uncompressed block with payload length different from raw length");
-                }
+        if (codec == RecordingCodec.Brotli)
+        {
+            if (_raw.Length < rawLength)
+            {
+                _raw = new byte[Math.Max(rawLength, _raw.Length * 2)];
+            }
 
-                _payload.AsSpan(0, payloadLength).CopyTo(_raw);
-                break;
-            default:
-                throw new RecordingCorruptException(Name, _blockOffset, $"unknown codec {(byte)codec}");
+            if (!BrotliDecoder.TryDecompress(payload, _raw.AsSpan(0, rawLength), out int written) || written != rawLength)
+            {
+                throw new RecordingCorruptException(Name, _blockOffset, "block does not decompress to its recorded length");
+            }
         }
 
         _decoder.Start(_raw, rawLength, firstNs);

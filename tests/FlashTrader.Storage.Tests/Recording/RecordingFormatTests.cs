@@ -1,0 +1,212 @@
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Numerics;
+using FlashTrader.Storage.Recording;
+
+namespace FlashTrader.Storage.Tests.Recording;
+
+public sealed class RecordingFormatTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static RecordingHeader Header => new() { Symbols = SampleEvents.Symbols, Source = "test", Created = new DateTimeOffset(2024, 8, 9, 0, 0, 0, TimeSpan.Zero) };
+
+    [Theory]
+    [InlineData(RecordingCodec.Brotli)]
+    [InlineData(RecordingCodec.None)]
+    public void Every_event_kind_round_trips_field_by_field(RecordingCodec codec)
+    {
+        MarketEvent[] events = SampleEvents.AllKinds();
+        string path = _temp.File("all.ftrec");
+        using (RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = codec }))
+        {
+            foreach (MarketEvent ev in events)
+            {
+                writer.Write(ev);
+            }
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        reader.Header.Symbols.Should().Equal(SampleEvents.Symbols);
+        reader.Header.Codec.Should().Be(codec.ToString().ToLowerInvariant());
+        foreach (MarketEvent expected in events)
+        {
+            reader.TryRead(out MarketEvent actual).Should().BeTrue();
+            SampleEvents.ShouldEqual(actual, expected);
+        }
+
+        reader.TryRead(out _).Should().BeFalse();
+        reader.TruncatedTail.Should().BeFalse();
+        reader.BlocksRead.Should().Be(1);
+    }
+
+    [Fact]
+    public void Values_of_every_varint_length_round_trip_including_at_the_block_end()
+    {
+        // 1..10-byte varints after zigzag: each power of two up to 2^62, its negation, and the extremes.
+        var values = new List<long> { 0, long.MaxValue, long.MinValue, long.MinValue + 1 };
+        for (int bit = 0; bit < 63; bit++)
+        {
+            values.Add(1L << bit);
+            values.Add(-(1L << bit));
+            values.Add((1L << bit) - 1);
+        }
+
+        string path = _temp.File("varints.ftrec");
+        using (RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = RecordingCodec.None }))
+        {
+            foreach (long v in values)
+            {
+                // Each value ends its own block too (Flush), so the decoder's short-tail path sees every length.
+                writer.Write(MarketEvent.Trade(0, v, v, Fixed8.FromRaw(v), Fixed8.FromRaw(~v), Side.Buy, v));
+                writer.Write(MarketEvent.BookTicker(1, 0, 0, Fixed8.FromRaw(v), Fixed8.Zero, Fixed8.FromRaw(-v), Fixed8.One, v));
+                writer.Flush();
+            }
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        foreach (long v in values)
+        {
+            reader.TryRead(out MarketEvent trade).Should().BeTrue();
+            (trade.ExchangeTimeNs, trade.LocalTimeNs, trade.Price.Raw, trade.Quantity.Raw, trade.TradeId).Should().Be((v, v, v, ~v, v));
+            reader.TryRead(out MarketEvent ticker).Should().BeTrue();
+            (ticker.BidPrice.Raw, ticker.AskPrice.Raw, ticker.UpdateId).Should().Be((v, -v, v));
+        }
+
+        reader.TryRead(out _).Should().BeFalse();
+        reader.BlocksRead.Should().Be(values.Count);
+    }
+
+    [Fact]
+    public void Many_blocks_replay_every_event_in_order()
+    {
+        string path = WriteSequence("multi.ftrec", 5_000, out int blocks);
+        blocks.Should().BeGreaterThan(10);
+        RecordingFile.Blocks(File.ReadAllBytes(path)).Should().HaveCount(blocks);
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        long i = 0;
+        while (reader.TryRead(out MarketEvent ev))
+        {
+            ev.TradeId.Should().Be(i);
+            ev.ExchangeTimeNs.Should().Be(SampleEvents.T0 + (i * 1_000_000));
+            ev.LocalTimeNs.Should().Be(SampleEvents.T0 + (i * 1_000_000) - (i % 3 == 0 ? 1_300_000_000 : -2_000_000));
+            i++;
+        }
+
+        i.Should().Be(5_000);
+        reader.BlocksRead.Should().Be(blocks);
+    }
+
+    [Fact]
+    public void A_flipped_byte_in_the_second_block_is_reported_at_that_blocks_offset()
+    {
+        string path = WriteSequence("corrupt.ftrec", 5_000, out _);
+        byte[] bytes = File.ReadAllBytes(path);
+        RecordingFile.Block second = RecordingFile.Blocks(bytes)[1];
+        bytes[second.PayloadOffset + (second.PayloadLength / 2)] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        Action readAll = () =>
+        {
+            while (reader.TryRead(out _))
+            {
+            }
+        };
+
+        readAll.Should().Throw<RecordingCorruptException>()
+            .WithMessage($"{path}: corrupted recording at byte offset {second.Offset}: block checksum mismatch")
+            .Which.Offset.Should().Be(second.Offset);
+        reader.EventsRead.Should().Be(RecordingFile.Blocks(bytes)[0].EventCount, "the first block was read before the damage");
+    }
+
+    [Fact]
+    public void A_tail_cut_mid_block_replays_exactly_the_complete_blocks_and_warns()
+    {
+        string path = WriteSequence("cut.ftrec", 5_000, out _);
+        byte[] bytes = File.ReadAllBytes(path);
+        List<RecordingFile.Block> blocks = RecordingFile.Blocks(bytes);
+        RecordingFile.Block cut = blocks[^2];
+        File.WriteAllBytes(path, bytes.AsSpan(0, (int)cut.PayloadOffset + 7).ToArray());
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        long read = 0;
+        while (reader.TryRead(out _))
+        {
+            read++;
+        }
+
+        long complete = blocks.Take(blocks.Count - 2).Sum(b => (long)b.EventCount);
+        read.Should().Be(complete);
+        reader.TruncatedTail.Should().BeTrue();
+        reader.TruncatedAtOffset.Should().Be(cut.Offset);
+        reader.Warning.Should().Be($"{path}: recording ends inside a block at byte offset {cut.Offset} (cut short while recording?); the {complete} events before it were read");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_recording_fails_on_its_magic()
+    {
+        string path = _temp.Write("not.ftrec", "FTREC-but-not-really, a text file");
+        Action open = () => RecordingReader.Open(path).Dispose();
+        open.Should().Throw<RecordingCorruptException>().WithMessage($"{path}: corrupted recording at byte offset 0: not a FlashTrader recording (bad magic)");
+    }
+
+    [Fact]
+    public void Reading_allocates_nothing_per_event_in_the_steady_state()
+    {
+        string path = _temp.File("alloc.ftrec");
+        using (RecordingWriter writer = RecordingWriter.Create(path, Header))
+        {
+            DepthLevels levels = SampleEvents.Levels(("100", "1", true), ("99.5", "2", true), ("101", "3", false));
+            for (int i = 0; i < 60_000; i++)
+            {
+                long t = SampleEvents.T0 + (i * 1_000_000L);
+                writer.Write((i % 3) switch
+                {
+                    0 => MarketEvent.DepthDiff(i % 2, t, t - 1_300_000_000, i, i, levels),
+                    1 => MarketEvent.Trade(i % 2, t, t - 1_300_000_000, Fixed8.FromLong(100 + (i % 7)), Fixed8.One, Side.Buy, i),
+                    _ => MarketEvent.BookTicker(i % 2, t, t - 1_300_000_000, Fixed8.FromLong(99), Fixed8.One, Fixed8.FromLong(101), Fixed8.One, i),
+                });
+            }
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        for (int i = 0; i < 10_000; i++)
+        {
+            reader.TryRead(out _).Should().BeTrue(); // warm-up: buffers reach their working size
+        }
+
+        long checksum = 0;
+        long events = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        while (reader.TryRead(out MarketEvent ev))
+        {
+            checksum += ev.ExchangeTimeNs;
+            events++;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        events.Should().Be(50_000);
+        checksum.Should().NotBe(0);
+        allocated.Should().Be(0, "reading blocks reuses the payload, raw and level buffers");
+    }
+
+    /// <summary>Trades with alternating clock offsets in small blocks: many blocks from a few thousand events.</summary>
+    private string WriteSequence(string name, int count, out int blocks)
+    {
+        string path = _temp.File(name);
+        using RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { BlockRawBytes = 4096 });
+        for (int i = 0; i < count; i++)
+        {
+            long exchange = SampleEvents.T0 + (i * 1_000_000L);
+            long local = exchange - (i % 3 == 0 ? 1_300_000_000 : -2_000_000);
+            writer.Write(MarketEvent.Trade(i % 2, exchange, local, Fixed8.FromRaw(6_183_763_000_000 + (i * 7)), Fixed8.FromRaw(1_000 + i), i % 2 == 0 ? Side.Buy : Side.Sell, i));
+        }
+
+        writer.Dispose();
+        blocks = (int)writer.BlocksWritten;
+        return path;
+    }
+}
