@@ -9,7 +9,7 @@ public static class OracleJson
 {
     public static void AssertSame(JsonElement json, IMessage oracle, string path = "$")
     {
-        json.ValueKind.Should().Be(JsonValueKind.Object, path);
+        Check(json.ValueKind == JsonValueKind.Object, path, "not an object");
         var expectedNames = new HashSet<string>();
         foreach (FieldDescriptor field in oracle.Descriptor.Fields.InDeclarationOrder())
         {
@@ -25,7 +25,7 @@ public static class OracleJson
 
                 expectedNames.Add(field.Name);
                 JsonElement array = json.GetProperty(field.Name);
-                array.GetArrayLength().Should().Be(list.Count, at);
+                Check(array.GetArrayLength() == list.Count, at, $"{array.GetArrayLength()} items, oracle has {list.Count}");
                 for (int i = 0; i < list.Count; i++)
                 {
                     AssertSame(array[i], list[i], $"{at}[{i}]");
@@ -64,13 +64,23 @@ public static class OracleJson
             JsonElement element = json.GetProperty(field.Name);
             switch (value)
             {
-                case string s: element.GetString().Should().Be(s, at); break;
-                case long l: element.GetInt64().Should().Be(l, at); break;
-                case int i: element.GetInt32().Should().Be(i, at); break;
-                case bool b: element.GetBoolean().Should().Be(b, at); break;
+                case string s: Check(element.GetString() == s, at, $"'{element.GetString()}' but oracle has '{s}'"); break;
+                case long l: Check(element.GetInt64() == l, at, $"{element.GetInt64()} but oracle has {l}"); break;
+                case int i: Check(element.GetInt32() == i, at, $"{element.GetInt32()} but oracle has {i}"); break;
+                case bool b: Check(element.GetBoolean() == b, at, $"{element.GetBoolean()} but oracle has {b}"); break;
             }
         }
 
-        json.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(expectedNames, path);
+        var actualNames = json.EnumerateObject().Select(p => p.Name).ToList();
+        Check(actualNames.Count == expectedNames.Count && expectedNames.SetEquals(actualNames), path, $"fields [{string.Join(",", actualNames)}], oracle has [{string.Join(",", expectedNames)}]");
+    }
+
+    // Plain checks: FluentAssertions per field would dominate the run time over thousands of frames.
+    private static void Check(bool condition, string path, string message)
+    {
+        if (!condition)
+        {
+            throw new Xunit.Sdk.XunitException($"{path}: {message}");
+        }
     }
 }
