@@ -64,7 +64,7 @@ public static class MexcPushEncoder
                 return false;
         }
 
-        written = writer.Length;
+        written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
     }
 
@@ -112,7 +112,7 @@ public static class MexcPushEncoder
         }
 
         writer.EndMessage(body);
-        written = writer.Length;
+        written = writer.Overflowed ? 0 : writer.Length;
         return !writer.Overflowed;
     }
 
