@@ -1,0 +1,263 @@
+namespace FlashTrader.Mexc.Protobuf;
+
+/// <summary>
+/// A forward-only protobuf wire reader over a span: no allocation, no exceptions. Every read returns false on
+/// malformed input and records the first <see cref="Error"/> and the absolute byte <see cref="ErrorOffset"/>
+/// (relative to the outermost frame, also inside nested messages), so callers simply stop and report.
+/// </summary>
+public ref struct ProtoReader
+{
+    /// <summary>The largest field number protobuf allows (2^29 - 1).</summary>
+    public const int MaxFieldNumber = (1 << 29) - 1;
+
+    private readonly ReadOnlySpan<byte> _buffer;
+    private readonly int _baseOffset;
+    private int _pos;
+
+    /// <param name="buffer">The message bytes.</param>
+    /// <param name="baseOffset">Where <paramref name="buffer"/> starts inside the whole frame (for error offsets).</param>
+    public ProtoReader(ReadOnlySpan<byte> buffer, int baseOffset = 0)
+    {
+        _buffer = buffer;
+        _baseOffset = baseOffset;
+        _pos = 0;
+        _error = ProtoError.None;
+        _errorOffset = -1;
+    }
+
+    private ProtoError _error;
+    private int _errorOffset;
+
+    public readonly ProtoError Error => _error;
+
+    /// <summary>Offset of the first error inside the outermost frame; -1 when there is none.</summary>
+    public readonly int ErrorOffset => _errorOffset;
+
+    /// <summary>The absolute offset of the next byte to read.</summary>
+    public readonly int Offset => _baseOffset + _pos;
+
+    public readonly bool IsAtEnd => _pos >= _buffer.Length;
+
+    public readonly bool HasError => Error != ProtoError.None;
+
+    /// <summary>Records an error at an absolute offset (the first one wins) and returns false for chaining.</summary>
+    public bool Fail(ProtoError error, int absoluteOffset)
+    {
+        if (_error == ProtoError.None)
+        {
+            _error = error;
+            _errorOffset = absoluteOffset;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a tag; false at the end of the message (without an error) or on a malformed tag.</summary>
+    public bool TryReadTag(out int fieldNumber, out WireType wireType)
+    {
+        fieldNumber = 0;
+        wireType = default;
+        if (_pos >= _buffer.Length)
+        {
+            return false;
+        }
+
+        int start = Offset;
+        if (!TryReadVarint(out ulong tag))
+        {
+            return false;
+        }
+
+        uint type = (uint)(tag & 7);
+        ulong number = tag >> 3;
+        if (type is 6 or 7)
+        {
+            return Fail(ProtoError.InvalidWireType, start);
+        }
+
+        if (type is 3 or 4)
+        {
+            return Fail(ProtoError.GroupNotSupported, start);
+        }
+
+        if (number == 0 || number > MaxFieldNumber)
+        {
+            return Fail(ProtoError.InvalidFieldNumber, start);
+        }
+
+        fieldNumber = (int)number;
+        wireType = (WireType)type;
+        return true;
+    }
+
+    public bool TryReadVarint(out ulong value)
+    {
+        value = 0;
+        int start = _pos;
+        ReadOnlySpan<byte> buffer = _buffer;
+        int shift = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            int pos = start + i;
+            if ((uint)pos >= (uint)buffer.Length)
+            {
+                return Fail(ProtoError.Truncated, _baseOffset + start);
+            }
+
+            byte b = buffer[pos];
+            if (i == 9 && b > 1)
+            {
+                // The tenth byte may only carry bit 63: more is an overlong or over-wide varint.
+                return Fail(ProtoError.VarintTooLong, _baseOffset + start);
+            }
+
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                _pos = pos + 1;
+                return true;
+            }
+
+            shift += 7;
+        }
+
+        return Fail(ProtoError.VarintTooLong, _baseOffset + start);
+    }
+
+    /// <summary>An int64 field (two's complement in a varint, as protobuf encodes negative int64).</summary>
+    public bool TryReadInt64(out long value)
+    {
+        bool ok = TryReadVarint(out ulong raw);
+        value = (long)raw;
+        return ok;
+    }
+
+    /// <summary>An int32 field: protobuf truncates the varint to its low 32 bits.</summary>
+    public bool TryReadInt32(out int value)
+    {
+        bool ok = TryReadVarint(out ulong raw);
+        value = (int)raw;
+        return ok;
+    }
+
+    public bool TryReadBool(out bool value)
+    {
+        bool ok = TryReadVarint(out ulong raw);
+        value = raw != 0;
+        return ok;
+    }
+
+    public bool TryReadFixed64(out ulong value)
+    {
+        value = 0;
+        if (_buffer.Length - _pos < 8)
+        {
+            return Fail(ProtoError.Truncated, Offset);
+        }
+
+        value = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_buffer[_pos..]);
+        _pos += 8;
+        return true;
+    }
+
+    public bool TryReadFixed32(out uint value)
+    {
+        value = 0;
+        if (_buffer.Length - _pos < 4)
+        {
+            return Fail(ProtoError.Truncated, Offset);
+        }
+
+        value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_buffer[_pos..]);
+        _pos += 4;
+        return true;
+    }
+
+    /// <summary>Reads a length-delimited payload; <paramref name="payloadOffset"/> is its absolute start.</summary>
+    public bool TryReadBytes(out ReadOnlySpan<byte> payload, out int payloadOffset)
+    {
+        payload = default;
+        payloadOffset = Offset;
+        int lengthOffset = Offset;
+        if (!TryReadVarint(out ulong length))
+        {
+            return false;
+        }
+
+        if (length > (ulong)(_buffer.Length - _pos))
+        {
+            return Fail(ProtoError.LengthBeyondFrame, lengthOffset);
+        }
+
+        payloadOffset = Offset;
+        payload = _buffer.Slice(_pos, (int)length);
+        _pos += (int)length;
+        return true;
+    }
+
+    /// <summary>Reads an embedded message and returns a reader over it that reports absolute offsets.</summary>
+    public bool TryReadMessage(out ProtoReader message)
+    {
+        if (!TryReadBytes(out ReadOnlySpan<byte> payload, out int payloadOffset))
+        {
+            message = default;
+            return false;
+        }
+
+        message = new ProtoReader(payload, payloadOffset);
+        return true;
+    }
+
+    /// <summary>Skips the value of a field whose tag was just read.</summary>
+    public bool TrySkip(WireType wireType) => wireType switch
+    {
+        WireType.Varint => TryReadVarint(out _),
+        WireType.Fixed64 => TryReadFixed64(out _),
+        WireType.LengthDelimited => TryReadBytes(out _, out _),
+        WireType.Fixed32 => TryReadFixed32(out _),
+        _ => Fail(ProtoError.GroupNotSupported, Offset),
+    };
+
+    /// <summary>
+    /// Checks a known field's wire type before reading it; on mismatch records <see cref="ProtoError.WrongWireType"/>
+    /// at the tag (<paramref name="tagOffset"/>).
+    /// </summary>
+    public bool Expect(WireType actual, WireType expected, int tagOffset) =>
+        actual == expected || Fail(ProtoError.WrongWireType, tagOffset);
+
+    /// <summary>Takes over the error of a nested reader (the offset is already absolute).</summary>
+    public bool Adopt(in ProtoReader nested) => nested.HasError ? Fail(nested.Error, nested.ErrorOffset) : true;
+
+    /// <summary>A string/bytes field: checks the wire type (reporting at <paramref name="tagOffset"/>) and reads it.</summary>
+    public bool TryReadBytesField(WireType wireType, int tagOffset, out ReadOnlySpan<byte> value, out int valueOffset)
+    {
+        value = default;
+        valueOffset = tagOffset;
+        return Expect(wireType, WireType.LengthDelimited, tagOffset) && TryReadBytes(out value, out valueOffset);
+    }
+
+    /// <summary>A message field: checks the wire type and returns a reader over the embedded message.</summary>
+    public bool TryReadMessageField(WireType wireType, int tagOffset, out ProtoReader message)
+    {
+        message = default;
+        return Expect(wireType, WireType.LengthDelimited, tagOffset) && TryReadMessage(out message);
+    }
+
+    public bool TryReadInt64Field(WireType wireType, int tagOffset, out long value)
+    {
+        value = 0;
+        return Expect(wireType, WireType.Varint, tagOffset) && TryReadInt64(out value);
+    }
+
+    public bool TryReadInt32Field(WireType wireType, int tagOffset, out int value)
+    {
+        value = 0;
+        return Expect(wireType, WireType.Varint, tagOffset) && TryReadInt32(out value);
+    }
+
+    public bool TryReadBoolField(WireType wireType, int tagOffset, out bool value)
+    {
+        value = false;
+        return Expect(wireType, WireType.Varint, tagOffset) && TryReadBool(out value);
+    }
+}
