@@ -27,15 +27,14 @@ internal sealed class RollingExtremum
         long index = _next++;
         if (_size > 0 && _indices[_head] <= index - _period)
         {
-            _head = (_head + 1) % _period; // the front fell out of the window
+            _head = Wrap(_head + 1); // the front fell out of the window
             _size--;
         }
 
         // Drop candidates the new value dominates; ties keep the newer one (value is the same either way).
         while (_size > 0)
         {
-            int back = (_head + _size - 1) % _period;
-            double v = _values[back];
+            double v = _values[Wrap(_head + _size - 1)];
             if (_max ? v > value : v < value)
             {
                 break;
@@ -44,10 +43,13 @@ internal sealed class RollingExtremum
             _size--;
         }
 
-        int slot = (_head + _size) % _period;
+        int slot = Wrap(_head + _size);
         _values[slot] = value;
         _indices[slot] = index;
         _size++;
         return _values[_head];
     }
+
+    // Positions stay below 2·period, so one conditional subtraction replaces a division.
+    private int Wrap(int position) => position >= _period ? position - _period : position;
 }

@@ -16,4 +16,16 @@ public class MfiTests
         Mfi.Compute(bars.Column(b => b.High), bars.Column(b => b.Low), bars.Column(b => b.Close), bars.Column(b => b.Volume), batch, 14);
         Golden.AssertMatches(batch, expected, "batch mfi(14)");
     }
+
+    [Fact]
+    public void Is_zero_when_the_window_money_flow_is_below_one_as_in_TaLib()
+    {
+        // TA_MFI(2) of talib-web on these inputs gives 0, 0, 0, 0.21770682148040638 from index 2: the first three
+        // windows carry under 1 unit of money flow (e.g. 0.11 up + 0.105 down), which TA-Lib reports as 0.
+        double[] price = [10, 11, 10.5, 11.5, 12, 11];
+        double[] volume = [0.01, 0.01, 0.01, 0.01, 0.01, 5];
+        var output = new double[price.Length];
+        Mfi.Compute(price, price, price, volume, output, 2);
+        output[2..].Should().Equal(0, 0, 0, 0.21770682148040638);
+    }
 }

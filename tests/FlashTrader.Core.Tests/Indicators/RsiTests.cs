@@ -27,4 +27,12 @@ public class RsiTests
         rsi.Update(11).Should().BeApproximately(100.0 * 1 / 1.5, 1e-12); // gain 2/2=1, loss 1/2=0.5
         rsi.Update(13).Should().BeApproximately(100.0 * 1.5 / 1.75, 1e-12); // gain (1+2)/2, loss 0.5/2
     }
+
+    [Fact]
+    public void Is_zero_for_a_flat_series_as_in_TaLib()
+    {
+        var output = new double[5];
+        Rsi.Compute([10, 10, 10, 10, 10], output, 2);
+        output[2..].Should().Equal(0, 0, 0);
+    }
 }
