@@ -1,0 +1,47 @@
+namespace FlashTrader.Core.Indicators;
+
+/// <summary>TA-Lib's numeric conventions, reproduced so results match it bit for bit.</summary>
+internal static class TaLibMath
+{
+    /// <summary>TA_EPSILON of the TA-Lib build the golden values come from (found in talib.wasm as 1e-14).</summary>
+    public const double Epsilon = 0.00000000000001;
+
+    public static bool IsZero(double v) => -Epsilon < v && v < Epsilon;
+
+    public static bool IsZeroOrNegative(double v) => v < Epsilon;
+
+    /// <summary>TA-Lib's TRUE_RANGE: the largest of high-low, |high-prevClose|, |low-prevClose|, compared in that order.</summary>
+    public static double TrueRange(double high, double low, double prevClose)
+    {
+        double range = high - low;
+        double up = Math.Abs(high - prevClose);
+        if (up > range)
+        {
+            range = up;
+        }
+
+        double down = Math.Abs(low - prevClose);
+        if (down > range)
+        {
+            range = down;
+        }
+
+        return range;
+    }
+
+    public static void RequirePeriod(int period, int min, string paramName)
+    {
+        if (period < min || period > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(paramName, period, $"must be {min}..100000 (TA-Lib's range)");
+        }
+    }
+
+    public static void RequireSameLength(int expected, int actual, string paramName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"has length {actual}, expected {expected} (one value per input bar)", paramName);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using FlashTrader.Core.Indicators;
+using FlashTrader.Core.Tests.TestData;
+
+namespace FlashTrader.Core.Tests.Indicators;
+
+public class SmaTests
+{
+    [Fact]
+    public void Streaming_and_batch_match_TaLib_sma_20_at_every_index()
+    {
+        var bars = Golden.Bars;
+        double[] expected = Golden.Load("sma_20")["sma"];
+        var sma = new Sma(20);
+        Golden.AssertMatches(Golden.Streamed(bars.Length, i => sma.Update(bars[i].Close)), expected, "streaming sma(20)");
+        var batch = new double[bars.Length];
+        Sma.Compute(bars.Column(b => b.Close), batch, 20);
+        Golden.AssertMatches(batch, expected, "batch sma(20)");
+        sma.Lookback.Should().Be(19);
+    }
+
+    [Fact]
+    public void First_output_is_the_plain_mean_of_the_first_period_values()
+    {
+        var sma = new Sma(3);
+        double.IsNaN(sma.Update(1)).Should().BeTrue();
+        double.IsNaN(sma.Update(2)).Should().BeTrue();
+        sma.IsReady.Should().BeFalse();
+        sma.Update(6).Should().Be(3);
+        sma.IsReady.Should().BeTrue();
+        sma.Update(10).Should().Be(6);
+    }
+}

@@ -1,0 +1,29 @@
+using FlashTrader.Core.Indicators;
+using FlashTrader.Core.Tests.TestData;
+
+namespace FlashTrader.Core.Tests.Indicators;
+
+public class WmaTests
+{
+    [Fact]
+    public void Streaming_and_batch_match_TaLib_wma_20_at_every_index()
+    {
+        var bars = Golden.Bars;
+        double[] expected = Golden.Load("wma_20")["wma"];
+        var wma = new Wma(20);
+        Golden.AssertMatches(Golden.Streamed(bars.Length, i => wma.Update(bars[i].Close)), expected, "streaming wma(20)");
+        var batch = new double[bars.Length];
+        Wma.Compute(bars.Column(b => b.Close), batch, 20);
+        Golden.AssertMatches(batch, expected, "batch wma(20)");
+    }
+
+    [Fact]
+    public void Weighs_the_newest_value_most()
+    {
+        var wma = new Wma(3);
+        wma.Update(1);
+        wma.Update(2);
+        wma.Update(3).Should().Be((1 + 4 + 9) / 6.0);
+        wma.Update(9).Should().Be((2 + 6 + 27) / 6.0);
+    }
+}
