@@ -13,6 +13,8 @@ public static class FlashTraderCli
         RunCommand.AddTo(root);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(DecodeFramesCommand.Create());
+        root.Subcommands.Add(IndicatorsCommand.Create());
         return root;
     }
 
