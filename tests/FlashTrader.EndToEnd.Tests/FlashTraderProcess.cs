@@ -19,7 +19,7 @@ public static class FlashTraderProcess
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
     }
 
-    public static Result Run(IEnumerable<string> args, IDictionary<string, string>? environment = null, TimeSpan? timeout = null, Action<Process>? whileRunning = null)
+    public static Result Run(IEnumerable<string> args, IDictionary<string, string>? environment = null, TimeSpan? timeout = null, Action<Process, Func<string>>? whileRunning = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -50,7 +50,7 @@ public static class FlashTraderProcess
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
-        whileRunning?.Invoke(process);
+        whileRunning?.Invoke(process, () => { lock (stderr) { return stderr.ToString(); } });
         if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);

@@ -25,9 +25,16 @@ public sealed class ShutdownTests
         using var run = new RunDirectory();
         FlashTraderProcess.Result r = FlashTraderProcess.Run(
             ["--replay", FlashTraderProcess.Sample, "--reset", "--speed", "1", "--summary", run.File("s.json"), .. run.DataArgs],
-            whileRunning: process =>
+            whileRunning: (process, stderr) =>
             {
-                Thread.Sleep(TimeSpan.FromSeconds(4));
+                // Signal only once the pipeline is replaying, then let it run a little.
+                var started = Stopwatch.StartNew();
+                while (!stderr().Contains("Replaying", StringComparison.Ordinal) && started.Elapsed < TimeSpan.FromMinutes(1))
+                {
+                    Thread.Sleep(50);
+                }
+
+                Thread.Sleep(TimeSpan.FromSeconds(2));
                 using Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
                 kill.WaitForExit();
             });
