@@ -20,6 +20,7 @@ public sealed class DecisionEngine
     private readonly ExecutionOptions _options;
     private readonly SignalWindow[] _windows;
     private readonly long[] _nextEntryNs;
+    private readonly ExitLevels[] _exitLevels;
     private readonly decimal _takeProfit;
     private readonly decimal _stopLoss;
     private readonly bool _marketEntries;
@@ -32,6 +33,7 @@ public sealed class DecisionEngine
         Account = account;
         _windows = [.. instruments.All.Select(_ => new SignalWindow(options.SignalWindowMs))];
         _nextEntryNs = new long[instruments.Count];
+        _exitLevels = new ExitLevels[instruments.Count];
         _takeProfit = (decimal)options.TakeProfitBps / 10_000m;
         _stopLoss = (decimal)options.StopLossBps / 10_000m;
         _marketEntries = options.OrderType == "MARKET";
@@ -89,14 +91,20 @@ public sealed class DecisionEngine
     {
         order = default;
         Fixed8 bid = tick.Features.BestBid;
-        decimal entry = position.AverageEntryPrice;
-        decimal bidPrice = bid.ToDecimal();
+        ref ExitLevels levels = ref _exitLevels[instrument.Id];
+        if (levels.Quantity != position.Quantity || levels.Cost != position.Cost)
+        {
+            // Recomputed only when the position changes: decimal division stays off the per-tick path.
+            decimal entry = position.AverageEntryPrice;
+            levels = new ExitLevels(position.Quantity, position.Cost, Fixed8.RoundFromDecimal(entry * (1 + _takeProfit)), Fixed8.RoundFromDecimal(entry * (1 - _stopLoss)));
+        }
+
         OrderPurpose purpose;
-        if (bidPrice >= entry * (1 + _takeProfit))
+        if (bid >= levels.TakeProfit)
         {
             purpose = OrderPurpose.TakeProfit;
         }
-        else if (bidPrice <= entry * (1 - _stopLoss))
+        else if (bid <= levels.StopLoss)
         {
             purpose = OrderPurpose.StopLoss;
         }
@@ -155,4 +163,7 @@ public sealed class DecisionEngine
         new(NextOrderId++, tick.SymbolId, side, type, tif, price, quantity, purpose, source, strength, tick.ExchangeTimeNs, tick.Sequence, tick.ReceivedTimestamp);
 
     public void OnReport(in ExecutionReport report) => Account.OnReport(report);
+
+    /// <summary>Take-profit and stop-loss prices of the position they were computed for.</summary>
+    private readonly record struct ExitLevels(Fixed8 Quantity, decimal Cost, Fixed8 TakeProfit, Fixed8 StopLoss);
 }

@@ -19,6 +19,8 @@ public sealed class TradingAccount
     private readonly Fixed8[] _marks;
     private readonly int[] _working;
     private readonly List<(long OrderId, int SymbolId)> _workingOrders = new(32);
+    private decimal _equity;
+    private bool _equityStale = true;
 
     public TradingAccount(InstrumentSet instruments, IReadOnlyDictionary<string, decimal> balances)
     {
@@ -71,7 +73,14 @@ public sealed class TradingAccount
     {
         if (tick.Features.Tradeable)
         {
-            _marks[tick.SymbolId] = Fixed8.FromRaw((tick.Features.BestBid.Raw + tick.Features.BestAsk.Raw) / 2);
+            Fixed8 mark = Fixed8.FromRaw((tick.Features.BestBid.Raw + tick.Features.BestAsk.Raw) / 2);
+            int symbol = tick.SymbolId;
+            if (mark != _marks[symbol])
+            {
+                // Equity moves with a mark only where we hold the base asset (or the mark is new).
+                _equityStale |= _balances[_base[symbol]] != 0 || _marks[symbol].IsZero;
+                _marks[symbol] = mark;
+            }
         }
     }
 
@@ -86,6 +95,7 @@ public sealed class TradingAccount
     {
         if (report.IsFill)
         {
+            _equityStale = true;
             decimal notional = report.QuoteQuantity;
             int q = _quote[report.SymbolId];
             int b = _base[report.SymbolId];
@@ -121,14 +131,24 @@ public sealed class TradingAccount
     /// <summary>Balances valued at the current marks, in the quote asset of the pairs (all pairs share one quote here).</summary>
     public decimal Equity()
     {
+        if (!_equityStale)
+        {
+            return _equity;
+        }
+
         decimal equity = 0;
         for (int a = 0; a < _balances.Length; a++)
         {
             equity += Value(a);
         }
 
+        _equity = equity;
+        _equityStale = false;
         return equity;
     }
+
+    /// <summary>True when <see cref="Equity"/> would recompute: something it depends on changed.</summary>
+    public bool EquityChanged => _equityStale;
 
     private decimal Value(int asset)
     {

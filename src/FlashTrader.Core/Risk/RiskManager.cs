@@ -84,6 +84,11 @@ public sealed class RiskManager
         }
 
         long day = tick.ExchangeTimeNs / 86_400_000_000_000L;
+        if (day == _day && !Account.EquityChanged)
+        {
+            return; // nothing the limits depend on has moved
+        }
+
         decimal equity = Account.Equity();
         if (day != _day)
         {

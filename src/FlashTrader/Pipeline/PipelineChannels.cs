@@ -11,7 +11,7 @@ namespace FlashTrader.Pipeline;
 /// </summary>
 public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapacity, int batchSize = PipelineChannels.DefaultBatchSize)
 {
-    public const int DefaultCapacity = 64;
+    public const int DefaultCapacity = 16;
     public const int DefaultBatchSize = 256;
 
     public BatchChannel<InboundEvent> Inbound { get; } = new(capacity, batchSize);

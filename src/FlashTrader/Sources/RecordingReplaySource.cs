@@ -21,7 +21,7 @@ public sealed class RecordingReplaySource(
     RunStatus status,
     ILogger<RecordingReplaySource> logger) : BackgroundService
 {
-    private readonly DepthLevelsPool _pool = new(256);
+    private readonly DepthLevelsPool _pool = new(64);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => ReplayAsync(status.SourceStopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
