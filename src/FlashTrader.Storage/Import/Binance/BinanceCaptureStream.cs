@@ -25,6 +25,7 @@ internal sealed class BinanceCaptureStream : IImportStream
     private long _offsetNs;
     private long _maxExchangeNs = long.MinValue;
     private bool _sawSnapshot;
+    private bool _estimated;
     private bool _finished;
 
     public BinanceCaptureStream(string symbol, IReadOnlyList<BinanceCaptureProbe> files, ImportDiagnostics diagnostics)
@@ -157,7 +158,12 @@ internal sealed class BinanceCaptureStream : IImportStream
 
     private long Estimated(long local)
     {
-        _diagnostics.Note(EstimatedTimeNote);
+        if (!_estimated)
+        {
+            _estimated = true;
+            _diagnostics.Note(EstimatedTimeNote);
+        }
+
         long exchange = Math.Max(local + _offsetNs, _maxExchangeNs);
         _maxExchangeNs = exchange;
         return exchange;
