@@ -22,7 +22,7 @@ internal sealed class CsvHeader
     {
         if (!reader.TryReadLine(out ReadOnlySpan<byte> line) || line.IsEmpty)
         {
-            throw new ImportException(reader.FileName, reader.LineNumber + (reader.LineNumber == 0 ? 1 : 0), "the CSV has no header row");
+            throw new ImportException(reader.FileName, Math.Max(1, reader.LineNumber), "the CSV has no header row");
         }
 
         if (line.Length >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF)

@@ -99,13 +99,14 @@ public sealed class MalformedInputTests : IDisposable
     }
 
     [Fact]
-    public void Futures_depth_updates_and_agg_trades_import_too()
+    public void Futures_depth_updates_and_agg_trades_import_too_and_other_streams_are_ignored_with_a_warning()
     {
         string input = _temp.Write("btcusdt_futures.txt", string.Join('\n',
             """1667347199000000000 {"stream":"btcusdt@depth@100ms","data":{"e":"depthUpdate","E":1667347199939,"T":1667347199937,"s":"BTCUSDT","U":2098041693435,"u":2098041696700,"pu":2098041693400,"b":[["20470.10","1.500"]],"a":[["20472.80","0.000"]]}}""",
             """1667347199100000000 {"stream":"btcusdt@aggTrade","data":{"e":"aggTrade","E":1667347200001,"s":"BTCUSDT","a":123456789,"p":"20471.50","q":"0.250","f":1,"l":3,"T":1667347200000,"m":true}}""",
             """1667347199200000000 {"stream":"btcusdt@bookTicker","data":{"e":"bookTicker","u":2098041696701,"s":"BTCUSDT","b":"20470.10","B":"1.5","a":"20472.90","A":"2","T":1667347200050,"E":1667347200055}}""",
-            """1667347199300000000 {"stream":"btcusdt@markPrice","data":{"e":"markPriceUpdate","E":1667347200100,"s":"BTCUSDT","p":"20471.0"}}"""));
+            """1667347199300000000 {"stream":"btcusdt@markPrice","data":{"e":"markPriceUpdate","E":1667347200100,"s":"BTCUSDT","p":"20471.0"}}""",
+            """1667347199400000000 {"stream":"btcusdt@depth5@100ms","data":{"lastUpdateId":2098041696702,"bids":[["20470.10","1.5"]],"asks":[["20472.90","2"]]}}"""));
         string output = _temp.File("futures.ftrec");
         var warnings = new List<string>();
         ImportResult result = RecordingImporter.Import(new ImportRequest { Format = ImportFormats.BinanceCapture, Inputs = [input], Output = output }, warnings.Add);
@@ -116,6 +117,7 @@ public sealed class MalformedInputTests : IDisposable
         (events[1].Event.TradeId, events[1].Event.Side, events[1].Event.ExchangeTimeNs).Should().Be((123_456_789L, Core.Market.Side.Sell, 1_667_347_200_001_000_000L));
         (events[2].Event.UpdateId, events[2].Event.ExchangeTimeNs).Should().Be((2_098_041_696_701L, 1_667_347_200_055_000_000L), "the futures bookTicker carries E");
         warnings.Should().Contain(w => w.Contains("ignored 1 'markPriceUpdate' messages", StringComparison.Ordinal));
+        warnings.Should().Contain(w => w.Contains("ignored 1 'partial book depth' messages", StringComparison.Ordinal), "a top-5 book must not replace the full book");
         result.Notes.Should().NotContain(n => n.Contains("estimated", StringComparison.Ordinal), "nothing needed an estimated exchange time");
     }
 

@@ -15,6 +15,8 @@ internal sealed class BinanceCaptureStream : IImportStream
     public const string EstimatedTimeNote =
         "binance-capture: bookTicker and REST depth snapshots carry no exchange time; it is estimated as local receive time + the symbol's most recently observed (E - local) offset, kept non-decreasing within the symbol";
 
+    private const string PartialDepth = "partial book depth";
+
     private readonly IReadOnlyList<BinanceCaptureProbe> _files;
     private readonly ImportDiagnostics _diagnostics;
     private readonly BinanceMessage _message = new(new DepthLevels(1024));
@@ -25,6 +27,7 @@ internal sealed class BinanceCaptureStream : IImportStream
     private long _offsetNs;
     private long _maxExchangeNs = long.MinValue;
     private bool _sawSnapshot;
+    private bool _estimated;
     private bool _finished;
 
     public BinanceCaptureStream(string symbol, IReadOnlyList<BinanceCaptureProbe> files, ImportDiagnostics diagnostics)
@@ -99,6 +102,11 @@ internal sealed class BinanceCaptureStream : IImportStream
             throw new BadLineException($"{Encoding.UTF8.GetString(m.Symbol)} message in a {SourceSymbol} capture (one symbol per capture file)");
         }
 
+        if (!m.Has(BinanceFields.Symbol) && m.Has(BinanceFields.Stream) && !m.StreamSymbol.SequenceEqual(_sourceSymbol))
+        {
+            throw new BadLineException($"{Encoding.UTF8.GetString(m.StreamSymbol)} stream in a {SourceSymbol} capture (one symbol per capture file)");
+        }
+
         switch (m.Type)
         {
             case BinanceMessageType.DepthUpdate:
@@ -132,6 +140,12 @@ internal sealed class BinanceCaptureStream : IImportStream
                 ev = MarketEvent.BookTicker(0, exchange, local, m.BidPrice, m.BidQuantity, m.AskPrice, m.AskQuantity, m.UpdateId);
                 return true;
 
+            case BinanceMessageType.Snapshot when m.Has(BinanceFields.Stream):
+                // A snapshot-shaped message on a stream is a partial book (@depth5/10/20): the top levels only.
+                // Recorded as a snapshot it would wipe the deeper book, so it is left out.
+                _ignored[PartialDepth] = _ignored.GetValueOrDefault(PartialDepth) + 1;
+                return false;
+
             case BinanceMessageType.Snapshot:
                 Require(m, "depth snapshot", BinanceFields.Bids, "bids");
                 Require(m, "depth snapshot", BinanceFields.Asks, "asks");
@@ -157,7 +171,12 @@ internal sealed class BinanceCaptureStream : IImportStream
 
     private long Estimated(long local)
     {
-        _diagnostics.Note(EstimatedTimeNote);
+        if (!_estimated)
+        {
+            _estimated = true;
+            _diagnostics.Note(EstimatedTimeNote);
+        }
+
         long exchange = Math.Max(local + _offsetNs, _maxExchangeNs);
         _maxExchangeNs = exchange;
         return exchange;

@@ -16,6 +16,7 @@ internal sealed class TardisTradesStream : CsvImportStream
     private readonly int _side;
     private readonly int _price;
     private readonly int _amount;
+    private bool _hashedIds;
 
     public TardisTradesStream(string path, IReadOnlyDictionary<string, string> symbolMap, ImportDiagnostics diagnostics)
         : base(path, symbolMap, diagnostics)
@@ -61,7 +62,12 @@ internal sealed class TardisTradesStream : CsvImportStream
             throw new BadLineException("trade has an empty 'id'");
         }
 
-        Diagnostics.Note(HashedIdNote);
+        if (!_hashedIds)
+        {
+            _hashedIds = true;
+            Diagnostics.Note(HashedIdNote);
+        }
+
         return (long)XxHash64.HashToUInt64(id);
     }
 }

@@ -64,6 +64,34 @@ public sealed class TardisImportTests : IDisposable
     }
 
     [Fact]
+    public void Timestamps_in_seconds_milliseconds_microseconds_and_nanoseconds_mean_the_same_instant()
+    {
+        string csv = _temp.Write("units.csv",
+            "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n" +
+            "binance,BTCUSDT,1582329602,1582329602,1,buy,9682,1\n" +
+            "binance,BTCUSDT,1582329602000,1582329602000,2,buy,9682,1\n" +
+            "binance,BTCUSDT,1582329602000000,1582329602000000,3,buy,9682,1\n" +
+            "binance,BTCUSDT,1582329602000000000,1582329602000000000,4,buy,9682,1\n");
+        string output = _temp.File("units.ftrec");
+        RecordingImporter.Import(new ImportRequest { Format = ImportFormats.TardisTrades, Inputs = [csv], Output = output });
+
+        List<RecordedEvent> events = RecordedEvents.ReadAll(output);
+        events.Select(e => e.Event.TradeId).Should().Equal(1L, 2L, 3L, 4L);
+        events.Should().OnlyContain(e => e.Event.ExchangeTimeNs == 1_582_329_602_000_000_000 && e.Event.LocalTimeNs == 1_582_329_602_000_000_000);
+    }
+
+    [Fact]
+    public void A_second_symbol_in_one_file_is_a_bad_row()
+    {
+        string csv = _temp.Write("mixed.csv",
+            "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n" +
+            "binance,BTCUSDT,1582329602111000,1582329602418379,1,buy,9682,1\n" +
+            "binance,ETHUSDT,1582329602111000,1582329602418379,2,buy,268,1\n");
+        Action import = () => RecordingImporter.Import(new ImportRequest { Format = ImportFormats.TardisTrades, Inputs = [csv], Output = _temp.File("m.ftrec") });
+        import.Should().Throw<ImportException>().WithMessage("mixed.csv:3: symbol 'ETHUSDT' differs from the file's first symbol BTCUSDT (one symbol per file)");
+    }
+
+    [Fact]
     public void Quotes_become_book_tickers()
     {
         string output = _temp.File("quotes.ftrec");
