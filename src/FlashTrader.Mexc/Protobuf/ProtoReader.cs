@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlashTrader.Mexc.Protobuf;
 
 /// <summary>
@@ -53,7 +55,26 @@ public ref struct ProtoReader
     }
 
     /// <summary>Reads a tag; false at the end of the message (without an error) or on a malformed tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadTag(out int fieldNumber, out WireType wireType)
+    {
+        // Fast path: a one-byte tag (fields 1-15) with a valid non-group wire type.
+        if ((uint)_pos < (uint)_buffer.Length)
+        {
+            byte b = _buffer[_pos];
+            if (b < 0x80 && b >= 8 && (0b0010_0111 & (1 << (b & 7))) != 0)
+            {
+                _pos++;
+                fieldNumber = b >> 3;
+                wireType = (WireType)(b & 7);
+                return true;
+            }
+        }
+
+        return TryReadTagSlow(out fieldNumber, out wireType);
+    }
+
+    private bool TryReadTagSlow(out int fieldNumber, out WireType wireType)
     {
         fieldNumber = 0;
         wireType = default;
@@ -90,7 +111,20 @@ public ref struct ProtoReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadVarint(out ulong value)
+    {
+        // Fast path: tags, lengths and small numbers are single bytes.
+        if ((uint)_pos < (uint)_buffer.Length && _buffer[_pos] < 0x80)
+        {
+            value = _buffer[_pos++];
+            return true;
+        }
+
+        return TryReadVarintSlow(out value);
+    }
+
+    private bool TryReadVarintSlow(out ulong value)
     {
         value = 0;
         int start = _pos;
@@ -174,6 +208,7 @@ public ref struct ProtoReader
     }
 
     /// <summary>Reads a length-delimited payload; <paramref name="payloadOffset"/> is its absolute start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadBytes(out ReadOnlySpan<byte> payload, out int payloadOffset)
     {
         payload = default;
