@@ -4,7 +4,9 @@ namespace FlashTrader.Pipeline;
 
 /// <summary>
 /// A bounded channel of <see cref="Batch{T}"/> with its pool. Writers wait when it is full (backpressure, never a
-/// silent drop). Capacity counts batches; at most Capacity × BatchSize items are in flight.
+/// silent drop). Capacity counts batches; at most Capacity × BatchSize items are in flight. Continuations run
+/// synchronously: when the reader is idle, the writer's thread carries the batch straight through it, so a lone live
+/// event crosses the stages without a thread-pool hop at each one (microseconds instead of tens of them).
 /// </summary>
 public sealed class BatchChannel<T>
 {
@@ -17,8 +19,9 @@ public sealed class BatchChannel<T>
                 FullMode = BoundedChannelFullMode.Wait,
                 SingleReader = true,
                 SingleWriter = true,
+                AllowSynchronousContinuations = true,
             })
-            : System.Threading.Channels.Channel.CreateUnbounded<Batch<T>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            : System.Threading.Channels.Channel.CreateUnbounded<Batch<T>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
     }
 
     public Channel<Batch<T>> Channel { get; }

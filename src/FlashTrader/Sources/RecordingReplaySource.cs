@@ -40,6 +40,7 @@ public sealed class RecordingReplaySource(
             status.Gen0AtStart = GC.CollectionCount(0);
             status.FirstEventTimestamp = Stopwatch.GetTimestamp();
             long skipped = 0;
+            bool paced = settings.Speed is not null;
             while (!stop.IsCancellationRequested && reader.TryRead(out MarketEvent ev))
             {
                 int symbol = map[ev.SymbolId];
@@ -67,7 +68,8 @@ public sealed class RecordingReplaySource(
                     levels.CopyFrom(ev.Levels);
                 }
 
-                if (writer.Add(new InboundEvent(ev.With(symbol, levels), Stopwatch.GetTimestamp())))
+                // Paced replays behave like a live feed: each event goes out as soon as it is due.
+                if (writer.Add(new InboundEvent(ev.With(symbol, levels), Stopwatch.GetTimestamp())) || paced)
                 {
                     await writer.FlushAsync().ConfigureAwait(false);
                 }
