@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FlashTrader.Core.Market;
 using FlashTrader.Storage.Recording;
@@ -56,7 +57,7 @@ public static class RecordingInspector
     {
         using RecordingReader reader = RecordingReader.Open(path);
         IReadOnlyList<string> symbols = reader.Header.Symbols;
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long written = 0;
         while (written < maxEvents && reader.TryRead(out MarketEvent ev))
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FlashTrader.Core.Time;
 
@@ -47,7 +48,8 @@ public sealed record RecordingSummary
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps notes readable (' and + verbatim); the output is for terminals and tools, not HTML.
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteNumber("formatVersion", FormatVersion);

@@ -20,7 +20,7 @@ public sealed class RecordingInspectorTests : IDisposable
             Symbols = SampleEvents.Symbols,
             Source = "test",
             Created = new DateTimeOffset(2024, 8, 9, 0, 0, 0, TimeSpan.Zero),
-            Notes = ["a note"],
+            Notes = ["a note: local + offset, 'E' estimated"],
         };
         using RecordingWriter writer = RecordingWriter.Create(path, header, options);
         for (int i = 0; i < repeat; i++)
@@ -42,7 +42,7 @@ public sealed class RecordingInspectorTests : IDisposable
         json.Should().Be(string.Concat(
             """{"formatVersion":1,"events":8,"symbols":{"BTCUSDC":{"snapshot":1,"depth":1,"trade":1,"bookTicker":0,"kline":1},"ETHUSDC":{"snapshot":0,"depth":1,"trade":1,"bookTicker":1,"kline":0,"rawFrame":1}},""",
             """ "firstExchangeTime":"2024-08-08T23:54:15.208Z","lastExchangeTime":"2024-08-08T23:55:16.208Z","firstLocalTime":"2024-08-08T23:54:13.9370857Z","lastLocalTime":"2024-08-08T23:55:15.208Z",""".TrimStart(),
-            """ "source":"test","created":"2024-08-09T00:00:00Z","codec":"brotli","blocks":1,"notes":["a note"]}""".TrimStart()));
+            """ "source":"test","created":"2024-08-09T00:00:00Z","codec":"brotli","blocks":1,"notes":["a note: local + offset, 'E' estimated"]}""".TrimStart()));
         using JsonDocument doc = JsonDocument.Parse(json);
         doc.RootElement.EnumerateObject().Select(p => p.Name).Take(7).Should().Equal(
             "formatVersion", "events", "symbols", "firstExchangeTime", "lastExchangeTime", "firstLocalTime", "lastLocalTime");
@@ -53,7 +53,7 @@ public sealed class RecordingInspectorTests : IDisposable
     {
         string text = RecordingInspector.Summarize(WriteSamples()).ToText();
         text.Should().Contain("source     test\n")
-            .And.Contain("note       a note\n")
+            .And.Contain("note       a note: local + offset, 'E' estimated\n")
             .And.Contain("BTCUSDC              1         1         1           0         1           4\n")
             .And.Contain("ETHUSDC              0         1         1           1         0           4\n")
             .And.Contain("exchange   2024-08-08T23:54:15.208Z .. 2024-08-08T23:55:16.208Z (00:01:01)\n")
