@@ -15,6 +15,7 @@ public sealed class BookSide
     private readonly bool _bids;
     private readonly Stack<Chunk> _spare = new();
     private Chunk[] _chunks = new Chunk[16];
+    private long[] _firstPrices = new long[16];
     private int _chunkCount;
 
     public BookSide(bool bids) => _bids = bids;
@@ -80,6 +81,7 @@ public sealed class BookSide
             if (!level.Quantity.IsZero)
             {
                 InsertChunk(0).Insert(0, level);
+                _firstPrices[0] = level.Price.Raw;
                 Count++;
             }
 
@@ -105,6 +107,10 @@ public sealed class BookSide
             {
                 RemoveChunk(c);
             }
+            else if (i == 0)
+            {
+                _firstPrices[c] = chunk.Levels[0].Price.Raw;
+            }
 
             return;
         }
@@ -123,14 +129,21 @@ public sealed class BookSide
             Array.Copy(chunk.Levels, half, right.Levels, 0, ChunkCapacity - half);
             right.Count = ChunkCapacity - half;
             chunk.Count = half;
+            _firstPrices[c + 1] = right.Levels[0].Price.Raw;
             if (insert > half)
             {
                 chunk = right;
                 insert -= half;
+                c++;
             }
         }
 
         chunk.Insert(insert, level);
+        if (insert == 0)
+        {
+            _firstPrices[c] = price;
+        }
+
         Count++;
     }
 
@@ -143,7 +156,7 @@ public sealed class BookSide
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            long first = _chunks[mid].Levels[0].Price.Raw;
+            long first = _firstPrices[mid];
             bool atOrAfter = _bids ? first <= price : first >= price;
             if (atOrAfter)
             {
@@ -164,9 +177,11 @@ public sealed class BookSide
         if (_chunkCount == _chunks.Length)
         {
             Array.Resize(ref _chunks, _chunks.Length * 2);
+            Array.Resize(ref _firstPrices, _chunks.Length);
         }
 
         Array.Copy(_chunks, index, _chunks, index + 1, _chunkCount - index);
+        Array.Copy(_firstPrices, index, _firstPrices, index + 1, _chunkCount - index);
         Chunk chunk = _spare.Count > 0 ? _spare.Pop() : new Chunk();
         chunk.Count = 0;
         _chunks[index] = chunk;
@@ -178,6 +193,7 @@ public sealed class BookSide
     {
         _spare.Push(_chunks[index]);
         Array.Copy(_chunks, index + 1, _chunks, index, _chunkCount - index - 1);
+        Array.Copy(_firstPrices, index + 1, _firstPrices, index, _chunkCount - index - 1);
         _chunkCount--;
         _chunks[_chunkCount] = null!;
     }
