@@ -109,7 +109,8 @@ public sealed class RiskManager
             MaxDrawdownPercent = _peakEquity > 0 ? (double)(drawdown / _peakEquity * 100) : 0;
         }
 
-        if (_peakEquity > 0 && (double)(drawdown / _peakEquity * 100) >= _risk.MaxDrawdownPercent)
+        // Checked only while not halted: the reason is formatted once, not on every tick of a halt (Halt keeps the first).
+        if (HaltReason is null && _peakEquity > 0 && (double)(drawdown / _peakEquity * 100) >= _risk.MaxDrawdownPercent)
         {
             Halt($"max drawdown {_risk.MaxDrawdownPercent}% reached");
         }

@@ -128,4 +128,27 @@ public sealed class EquityHaltTests
 
         reason.Should().Be(RejectReason.None);
     }
+
+    [Fact]
+    public void Watching_equity_allocates_nothing_per_tick_even_while_halted()
+    {
+        RiskManager gate = Watcher(maxDrawdownPercent: 10, dailyLossLimit: 500m);
+        MarkAt(gate, "100000");
+        MarkAt(gate, "80000");
+        gate.Halted.Should().BeTrue();
+        MarketTick below = Ticks.At(1, Ticks.Quote("79999.99", "80000.01"));
+        MarketTick above = Ticks.At(2, Ticks.Quote("99999.99", "100000.01"));
+        gate.OnTick(below);
+        gate.OnTick(above);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1_000; i++)
+        {
+            gate.OnTick(below);
+            gate.OnTick(above);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+        gate.HaltReason.Should().Be("max drawdown 10% reached", "the first halt reason is kept");
+    }
 }
