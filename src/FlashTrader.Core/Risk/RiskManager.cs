@@ -115,7 +115,8 @@ public sealed class RiskManager
             Halt($"max drawdown {_risk.MaxDrawdownPercent}% reached");
         }
 
-        if (_dayStartEquity - equity >= _risk.DailyLossLimit && !_dailyHalt)
+        // Only a halt this rule set itself is lifted at the next UTC day, never a kill switch or drawdown halt in force.
+        if (HaltReason is null && _dayStartEquity - equity >= _risk.DailyLossLimit)
         {
             _dailyHalt = true;
             Halt($"daily loss limit {_risk.DailyLossLimit} reached");

@@ -106,6 +106,32 @@ public sealed class EquityHaltTests
     }
 
     [Fact]
+    public void The_new_day_never_lifts_a_kill_switch_set_before_the_daily_loss_was_reached()
+    {
+        RiskManager gate = Watcher(dailyLossLimit: 500m);
+        MarkAt(gate, "100000");
+        gate.Halt("kill switch");
+        MarkAt(gate, "99000");
+
+        MarkAt(gate, "99000", ms: 347_000);
+
+        gate.HaltReason.Should().Be("kill switch");
+    }
+
+    [Fact]
+    public void The_new_day_never_lifts_a_drawdown_halt_even_when_the_daily_loss_was_reached_too()
+    {
+        RiskManager gate = Watcher(maxDrawdownPercent: 1, dailyLossLimit: 500m);
+        MarkAt(gate, "100000");
+        MarkAt(gate, "98500");
+        gate.HaltReason.Should().Be("max drawdown 1% reached");
+
+        MarkAt(gate, "99500", ms: 347_000);
+
+        gate.HaltReason.Should().Be("max drawdown 1% reached", "equity is back within 1% of its peak, but only Resume lifts a drawdown halt");
+    }
+
+    [Fact]
     public void Equity_is_not_watched_until_every_symbol_has_a_mark()
     {
         RiskManager gate = Watcher(maxDrawdownPercent: 10);
