@@ -13,9 +13,10 @@ namespace FlashTrader.Core.Tests.Pipeline;
 /// </summary>
 public sealed class TradingPipelineTests
 {
-    private static TradingPipeline Pipeline()
+    private static TradingPipeline Pipeline(double entryScore = 0.5)
     {
         FlashTraderOptions options = TestOptions.Default();
+        options.Execution.EntryScore = entryScore;
         options.TradingPairs = [TestOptions.Btc()];
         options.SignalGeneration.Strategies = ["imbalance"];
         options.SignalGeneration.ImbalanceThreshold = 0.5;
@@ -85,6 +86,21 @@ public sealed class TradingPipelineTests
         pipeline.Exchange.Exchange.OrdersReceived.Should().Be(0);
         pipeline.Decision.Engine.Account.WorkingOrders.Should().Be(0);
         pipeline.Decision.Engine.Decisions.Should().Be(1);
+    }
+
+    [Fact]
+    public void Nothing_is_decided_on_a_book_from_the_moment_a_gap_is_found()
+    {
+        TradingPipeline pipeline = Pipeline(entryScore: 1.0);
+        pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
+        pipeline.Decision.Engine.Score(0).Should().Be(0.5, "one signal of 0.5 is half the entry score");
+
+        pipeline.Process(Events.Diff(105, 106, bids: "8@60000", atMs: 1), 0);
+        pipeline.Process(Events.Diff(107, 108, bids: "9@60000", atMs: 2), 0);
+
+        pipeline.Signals.Evaluations.Should().Be(1, "the gapped book is never evaluated again");
+        pipeline.Decision.Engine.Decisions.Should().Be(0);
+        pipeline.Exchange.Journal.Should().BeEmpty();
     }
 
     [Fact]
