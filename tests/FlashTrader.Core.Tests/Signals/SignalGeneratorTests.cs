@@ -81,6 +81,24 @@ public sealed class SignalGeneratorTests
         generator.SpreadFiltered.Should().Be(evaluated ? 0 : 1);
     }
 
+    [Theory]
+    [InlineData(0.9, true)]
+    [InlineData(50, true)]
+    [InlineData(0.8999, false)]
+    [InlineData(50.0001, false)]
+    public void The_spread_band_includes_both_of_its_bounds(double spreadBps, bool evaluated)
+    {
+        SignalGenerator generator = Generator(o =>
+        {
+            o.MinSpreadBps = 0.9;
+            o.MaxSpreadBps = 50;
+        });
+
+        generator.Evaluate(Ticks.At(0, Heavy with { SpreadBps = spreadBps }));
+
+        generator.Evaluations.Should().Be(evaluated ? 1 : 0);
+    }
+
     [Fact]
     public void An_untradeable_book_is_never_evaluated()
     {
