@@ -1,4 +1,5 @@
 using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Execution;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 using FlashTrader.Core.Orders;
@@ -13,7 +14,7 @@ namespace FlashTrader.Core.Tests.Pipeline;
 /// </summary>
 public sealed class TradingPipelineTests
 {
-    private static TradingPipeline Pipeline(double entryScore = 0.5)
+    private static TradingPipeline Pipeline(double entryScore = 0.5, PaperExchangeState? restored = null)
     {
         FlashTraderOptions options = TestOptions.Default();
         options.Execution.EntryScore = entryScore;
@@ -22,7 +23,7 @@ public sealed class TradingPipelineTests
         options.SignalGeneration.ImbalanceThreshold = 0.5;
         options.SignalGeneration.SignalIntervalMs = 0;
         options.PaperTrading.SimulateSlippage = false;
-        return new TradingPipeline(options);
+        return new TradingPipeline(options, restored: restored, firstOrderId: restored is null ? 1 : 8);
     }
 
     private static List<ExecutionReport> Drain(TradingPipeline pipeline)
@@ -101,6 +102,34 @@ public sealed class TradingPipelineTests
         pipeline.Signals.Evaluations.Should().Be(1, "the gapped book is never evaluated again");
         pipeline.Decision.Engine.Decisions.Should().Be(0);
         pipeline.Exchange.Journal.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_order_resting_in_a_restored_account_is_working_for_every_stage()
+    {
+        var resting = new OrderRequest(7, 0, Side.Buy, OrderType.Limit, TimeInForce.Gtc, Fixed8.Parse("59000"), Fixed8.Parse("0.01"),
+            OrderPurpose.Entry, -1, 0, Events.At(-60_000), 0, 0);
+        var restored = new PaperExchangeState
+        {
+            Balances = new Dictionary<string, (decimal, decimal)>(StringComparer.Ordinal) { ["USDC"] = (9_410m, 590m) },
+            Positions = new Dictionary<string, (Fixed8, decimal)>(StringComparer.Ordinal),
+            OpenOrders = [new RestingOrderState(resting, Fixed8.Zero, 590m)],
+        };
+        TradingPipeline pipeline = Pipeline(restored: restored);
+
+        pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
+
+        pipeline.Decision.Engine.Account.WorkingOrdersOn(0).Should().Be(1);
+        pipeline.Risk.Risk.Account.WorkingOrders.Should().Be(1);
+        pipeline.Decision.Engine.Decisions.Should().Be(0, "one working order per symbol holds across a restart");
+
+        // The market falls through the resting bid: it fills as maker and the symbol is free again.
+        pipeline.Process(Events.Diff(101, 101, bids: "0@60000, 7@58990", asks: "0@60000.01, 0@60000.02, 1@59000", atMs: 10), 0);
+
+        Drain(pipeline).Should().ContainSingle().Which.Should().Match<ExecutionReport>(r => r.OrderId == 7 && r.Status == OrderStatus.Filled);
+        pipeline.Decision.Engine.Account.WorkingOrders.Should().Be(0);
+        pipeline.Risk.Risk.Account.WorkingOrders.Should().Be(0);
+        pipeline.Decision.Engine.Account.Position(0).Quantity.Should().Be(Fixed8.Parse("0.01"));
     }
 
     [Fact]
