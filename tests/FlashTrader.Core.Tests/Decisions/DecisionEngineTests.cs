@@ -96,14 +96,18 @@ public sealed class DecisionEngineTests
         TradingPairOptions pair = TestOptions.Btc();
         pair.MaxPosition = 10m;
         pair.TakerFee = 0.001m;
-        DecisionEngine engine = Engine(pair, adjust: o => o.PositionSizeFraction = 1);
+        DecisionEngine engine = Engine(pair, adjust: o =>
+        {
+            o.PositionSizeFraction = 1;
+            o.OrderType = "MARKET";
+        });
 
         Decide(engine, 0, Market, out OrderRequest order, (Side.Buy, 1)).Should().BeTrue();
 
         // 10,000 / (60,000.01 × 1.001 fee × 1.01 headroom) = 0.16485162..., not the 0.16666 the whole balance would name.
         order.Quantity.Should().Be(Fixed8.Parse("0.164851"));
 
-        // The paper exchange, slipping 2 bps against us, fills all of it from the same 10,000 USDC.
+        // The paper exchange, slipping the market order 2 bps against us, fills all of it from the same 10,000 USDC.
         var paper = new PaperTradingOptions
         {
             InitialBalance = TestOptions.Balances(("USDC", 10_000m)),

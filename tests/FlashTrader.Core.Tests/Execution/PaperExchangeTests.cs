@@ -164,6 +164,16 @@ public sealed class PaperExchangeTests
     }
 
     [Fact]
+    public void Slippage_never_takes_a_limit_order_beyond_its_limit_price()
+    {
+        PaperExchange exchange = Exchange(btc: 1m, slippage: true);
+
+        Fills(Submit(exchange, Order(1, Side.Buy, "2", OrderType.Limit, TimeInForce.Ioc, "101"))).Should().Be("0.5@100.02, 1.5@101",
+            "100.02 is within the limit; 101.03 is not, so the 101 level fills at the limit");
+        Fills(Submit(exchange, Order(2, Side.Sell, "0.5", OrderType.Limit, TimeInForce.Ioc, "99"))).Should().Be("0.5@99");
+    }
+
+    [Fact]
     public void A_GTC_limit_rests_locking_its_cost_and_later_fills_as_maker()
     {
         PaperExchange exchange = Exchange();
