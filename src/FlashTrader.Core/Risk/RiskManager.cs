@@ -78,7 +78,7 @@ public sealed class RiskManager
     public void OnTick(in MarketTick tick)
     {
         Account.OnTick(tick);
-        if (!Account.HasAllMarks)
+        if (!Account.CanValueEquity)
         {
             return;
         }

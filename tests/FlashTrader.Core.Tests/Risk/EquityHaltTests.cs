@@ -132,7 +132,7 @@ public sealed class EquityHaltTests
     }
 
     [Fact]
-    public void Equity_is_not_watched_until_every_symbol_has_a_mark()
+    public void Equity_is_not_watched_until_the_held_BTC_has_a_mark()
     {
         RiskManager gate = Watcher(maxDrawdownPercent: 10);
 
@@ -140,6 +140,34 @@ public sealed class EquityHaltTests
 
         gate.MaxDrawdown.Should().Be(0);
         gate.Halted.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_pair_without_market_data_does_not_switch_the_watcher_off_while_none_of_it_is_held()
+    {
+        // BTCUSDC and ETHUSDC are configured but only BTC trades (say, a BTC-only recording); no ETH is held.
+        InstrumentSet instruments = TestOptions.Instruments(TestOptions.Btc(), TestOptions.Eth());
+        var account = new TradingAccount(instruments, TestOptions.Balances(("USDC", 0m), ("BTC", 1m), ("ETH", 0m)));
+        var gate = new RiskManager(instruments, new ExecutionOptions(), new RiskOptions { MaxDrawdownPercent = 10, DailyLossLimit = 1_000_000m }, account);
+
+        MarkAt(gate, "100000");
+        MarkAt(gate, "90000");
+
+        gate.HaltReason.Should().Be("max drawdown 10% reached");
+    }
+
+    [Fact]
+    public void Equity_is_not_watched_while_a_held_asset_has_no_mark()
+    {
+        InstrumentSet instruments = TestOptions.Instruments(TestOptions.Btc(), TestOptions.Eth());
+        var account = new TradingAccount(instruments, TestOptions.Balances(("USDC", 0m), ("BTC", 1m), ("ETH", 2m)));
+        var gate = new RiskManager(instruments, new ExecutionOptions(), new RiskOptions { MaxDrawdownPercent = 10, DailyLossLimit = 1_000_000m }, account);
+
+        MarkAt(gate, "100000");
+        MarkAt(gate, "90000");
+
+        gate.Halted.Should().BeFalse("the 2 ETH cannot be valued, so neither can equity");
+        gate.MaxDrawdown.Should().Be(0);
     }
 
     [Fact]
