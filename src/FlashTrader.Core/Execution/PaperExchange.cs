@@ -291,6 +291,12 @@ public sealed class PaperExchange
 
             Fixed8 take = Fixed8.Min(available, remaining);
             Fixed8 price = Slipped(level.Price, order.Side, instrument.PriceDecimals);
+            if (order.Type == OrderType.Limit)
+            {
+                // Slippage makes a fill worse, but never beyond the limit price an exchange enforces.
+                price = order.Side == Side.Buy ? Fixed8.Min(price, order.Price) : Fixed8.Max(price, order.Price);
+            }
+
             if (count == _legs.Length)
             {
                 Array.Resize(ref _legs, _legs.Length * 2);

@@ -69,7 +69,8 @@ public sealed class MarketState
                 break;
             case MarketEventKind.DepthDiff:
                 DepthDiffOutcome outcome = m.Book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
-                bookChanged = outcome == DepthDiffOutcome.Applied;
+                // A gap changes what the book is worth: features must say untradeable from this tick on.
+                bookChanged = outcome is DepthDiffOutcome.Applied or DepthDiffOutcome.Gap;
                 ResyncRequested = outcome == DepthDiffOutcome.Gap;
                 break;
             case MarketEventKind.Trade:

@@ -98,6 +98,12 @@ public sealed class TradingPipeline
             account.Restore(s, exchange.Positions[s].Quantity, exchange.Positions[s].Cost);
         }
 
+        // Orders still resting from a previous run are working: no stage may act as if the symbol were free.
+        foreach (RestingOrder order in exchange.OpenOrders)
+        {
+            account.OnOrderSent(order.Request.OrderId, order.Request.SymbolId);
+        }
+
         return account;
     }
 }

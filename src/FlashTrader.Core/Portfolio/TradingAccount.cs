@@ -67,6 +67,26 @@ public sealed class TradingAccount
         }
     }
 
+    /// <summary>
+    /// True when every base asset held has a mark, so <see cref="Equity"/> is a real valuation. A pair whose market
+    /// has not traded yet (or never will, in a replay without its data) does not matter while none of it is held.
+    /// </summary>
+    public bool CanValueEquity
+    {
+        get
+        {
+            for (int s = 0; s < _marks.Length; s++)
+            {
+                if (!_marks[s].IsPositive && _balances[_base[s]] != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public void Restore(int symbolId, Fixed8 quantity, decimal cost) => _positions[symbolId].Restore(quantity, cost);
 
     public void OnTick(in MarketTick tick)

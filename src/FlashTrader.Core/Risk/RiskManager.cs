@@ -78,7 +78,7 @@ public sealed class RiskManager
     public void OnTick(in MarketTick tick)
     {
         Account.OnTick(tick);
-        if (!Account.HasAllMarks)
+        if (!Account.CanValueEquity)
         {
             return;
         }
@@ -114,12 +114,14 @@ public sealed class RiskManager
             MaxDrawdownPercent = _peakEquity > 0 ? (double)(drawdown / _peakEquity * 100) : 0;
         }
 
-        if (_peakEquity > 0 && (double)(drawdown / _peakEquity * 100) >= _risk.MaxDrawdownPercent)
+        // Checked only while not halted: the reason is formatted once, not on every tick of a halt (Halt keeps the first).
+        if (HaltReason is null && _peakEquity > 0 && (double)(drawdown / _peakEquity * 100) >= _risk.MaxDrawdownPercent)
         {
             Halt($"max drawdown {_risk.MaxDrawdownPercent}% reached");
         }
 
-        if (_dayStartEquity - equity >= _risk.DailyLossLimit && !_dailyHalt)
+        // Only a halt this rule set itself is lifted at the next UTC day, never a kill switch or drawdown halt in force.
+        if (HaltReason is null && _dayStartEquity - equity >= _risk.DailyLossLimit)
         {
             _dailyHalt = true;
             Halt($"daily loss limit {_risk.DailyLossLimit} reached");

@@ -1,0 +1,55 @@
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Numerics;
+
+namespace FlashTrader.Core.Tests.Builders;
+
+/// <summary>Depth levels written as a trader reads them: "0.5@100, 3@101" is 0.5 at 100 and 3 at 101.</summary>
+internal static class Depth
+{
+    public static DepthLevels Levels(string bids = "", string asks = "")
+    {
+        var levels = new DepthLevels(8);
+        foreach (PriceLevel level in Parse(bids))
+        {
+            levels.AddBid(level);
+        }
+
+        foreach (PriceLevel level in Parse(asks))
+        {
+            levels.AddAsk(level);
+        }
+
+        return levels;
+    }
+
+    public static PriceLevel[] Parse(string text) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Level)];
+
+    public static PriceLevel Level(string quantityAtPrice)
+    {
+        string[] parts = quantityAtPrice.Split('@', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            throw new FormatException($"'{quantityAtPrice}' is not quantity@price");
+        }
+
+        return new PriceLevel(Fixed8.Parse(parts[1]), Fixed8.Parse(parts[0]));
+    }
+
+    /// <summary>A book's bids, best first, in the same notation.</summary>
+    public static string Bids(OrderBook book) => Describe(book.BidsBestLast);
+
+    /// <summary>A book's asks, best first, in the same notation.</summary>
+    public static string Asks(OrderBook book) => Describe(book.AsksBestLast);
+
+    private static string Describe(ReadOnlySpan<PriceLevel> bestLast)
+    {
+        var parts = new List<string>(bestLast.Length);
+        for (int i = bestLast.Length - 1; i >= 0; i--)
+        {
+            parts.Add($"{bestLast[i].Quantity}@{bestLast[i].Price}");
+        }
+
+        return string.Join(", ", parts);
+    }
+}
