@@ -20,18 +20,18 @@ public sealed class PaperTradingAcceptanceTests
         SummaryJson s = SummaryJson.Load(run.File("summary.json"));
         s.Long("events").Should().Be(179_318);
         s.Long("signals").Should().Be(18_596);
-        s.Long("decisions").Should().Be(490);
-        s.Long("orders").Should().Be(490);
-        s.Long("fills").Should().Be(299);
+        s.Long("decisions").Should().Be(488);
+        s.Long("orders").Should().Be(488);
+        s.Long("fills").Should().Be(297);
         s.Long("bookGaps").Should().Be(0);
         s.Long("bookResyncs").Should().Be(0);
         s.Long("droppedEvents").Should().Be(0);
         s.Long("errors").Should().Be(0);
         s.Money("startingEquity").Should().Be(10_000m);
-        s.Money("endingEquity").Should().Be(9921.18861004m);
-        s.Money("realizedPnl").Should().Be(-78.81138996m);
-        s.Balances.Should().Equal(new Dictionary<string, decimal> { ["USDC"] = 9921.18861004m, ["BTC"] = 0m, ["ETH"] = 0m });
-        s.Root.GetProperty("latencyMicros").GetProperty("count").GetInt64().Should().Be(490);
+        s.Money("endingEquity").Should().Be(10019.59134446m);
+        s.Money("realizedPnl").Should().Be(19.59134446m);
+        s.Balances.Should().Equal(new Dictionary<string, decimal> { ["USDC"] = 10019.59134446m, ["BTC"] = 0m, ["ETH"] = 0m });
+        s.Root.GetProperty("latencyMicros").GetProperty("count").GetInt64().Should().Be(488);
     }
 
     [Fact]

@@ -52,8 +52,10 @@ public sealed class TradingPipeline
 
     public ExchangeStage Exchange { get; }
 
+    /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {
+        Exchange.Journal.Clear();
         MarketTick tick = MarketState.Apply(ev, receivedTimestamp);
         SignalSet signals = Signals.Evaluate(tick);
         _decisionOut.Clear();
