@@ -37,17 +37,17 @@ internal static class Depth
     }
 
     /// <summary>A book's bids, best first, in the same notation.</summary>
-    public static string Bids(OrderBook book) => Describe(book.BidsBestLast);
+    public static string Bids(OrderBook book) => Describe(book.BidsFromBest);
 
     /// <summary>A book's asks, best first, in the same notation.</summary>
-    public static string Asks(OrderBook book) => Describe(book.AsksBestLast);
+    public static string Asks(OrderBook book) => Describe(book.AsksFromBest);
 
-    private static string Describe(ReadOnlySpan<PriceLevel> bestLast)
+    private static string Describe(BookSide.LevelsFromBest levels)
     {
-        var parts = new List<string>(bestLast.Length);
-        for (int i = bestLast.Length - 1; i >= 0; i--)
+        var parts = new List<string>();
+        foreach (PriceLevel level in levels)
         {
-            parts.Add($"{bestLast[i].Quantity}@{bestLast[i].Price}");
+            parts.Add($"{level.Quantity}@{level.Price}");
         }
 
         return string.Join(", ", parts);
