@@ -107,9 +107,14 @@ public sealed class BookSide
             {
                 RemoveChunk(c);
             }
-            else if (i == 0)
+            else
             {
-                _firstPrices[c] = chunk.Levels[0].Price.Raw;
+                if (i == 0)
+                {
+                    _firstPrices[c] = chunk.Levels[0].Price.Raw;
+                }
+
+                MergeIfSparse(c);
             }
 
             return;
@@ -147,6 +152,36 @@ public sealed class BookSide
         Count++;
     }
 
+    /// <summary>
+    /// Folds a chunk that has fallen to a quarter full into a neighbour with room, so splits and removals cannot
+    /// fragment a side into ever more chunks (which would keep allocating on a book of steady size).
+    /// </summary>
+    private void MergeIfSparse(int c)
+    {
+        Chunk chunk = _chunks[c];
+        if (chunk.Count > ChunkCapacity / 4)
+        {
+            return;
+        }
+
+        if (c > 0 && _chunks[c - 1].Count + chunk.Count <= ChunkCapacity)
+        {
+            Chunk left = _chunks[c - 1];
+            Array.Copy(chunk.Levels, 0, left.Levels, left.Count, chunk.Count);
+            left.Count += chunk.Count;
+            chunk.Count = 0;
+            RemoveChunk(c);
+        }
+        else if (c + 1 < _chunkCount && _chunks[c + 1].Count + chunk.Count <= ChunkCapacity)
+        {
+            Chunk right = _chunks[c + 1];
+            Array.Copy(right.Levels, 0, chunk.Levels, chunk.Count, right.Count);
+            chunk.Count += right.Count;
+            right.Count = 0;
+            RemoveChunk(c + 1);
+        }
+    }
+
     /// <summary>The last chunk whose first level is at or worse than the price; -1 when the price is worse than all.</summary>
     private int FindChunk(long price)
     {
@@ -182,7 +217,16 @@ public sealed class BookSide
 
         Array.Copy(_chunks, index, _chunks, index + 1, _chunkCount - index);
         Array.Copy(_firstPrices, index, _firstPrices, index + 1, _chunkCount - index);
-        Chunk chunk = _spare.Count > 0 ? _spare.Pop() : new Chunk();
+        if (_spare.Count == 0)
+        {
+            // Grow geometrically, like a list's capacity: a book that keeps deepening allocates ever more rarely.
+            for (int i = Math.Max(4, _chunkCount); i > 0; i--)
+            {
+                _spare.Push(new Chunk());
+            }
+        }
+
+        Chunk chunk = _spare.Pop();
         chunk.Count = 0;
         _chunks[index] = chunk;
         _chunkCount++;
