@@ -10,14 +10,17 @@ namespace FlashTrader.Benchmarks;
 /// <summary>
 /// The five stage classes driven directly (TradingPipeline, no channels, no threads) over the bundled sample:
 /// 179,318 real BTC/ETH events held in memory, default configuration (it trades: 490 orders, 299 fills).
-/// <see cref="FreshPipeline"/> includes the books growing to size; <see cref="WarmPipeline"/> replays the sample into a
-/// pipeline that has already seen it once (the steady state: its bytes/event is the allocation target).
+/// <see cref="FreshPipeline"/> includes the books growing to size; <see cref="WarmPipeline"/> continues the market
+/// (the sample shifted forward in time and update ids, snapshots dropped) in a pipeline that has already traded it
+/// twice over: the steady state, whose bytes/event is the allocation target.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
 {
     private const int EventCount = 179_318;
+    private const int ContinuationCount = 179_316;
     private MarketEvent[] _events = [];
+    private MarketEvent[][] _continuations = [];
     private FlashTraderOptions _options = new();
     private TradingPipeline? _warm;
 
@@ -49,36 +52,54 @@ public class PipelineBenchmarks
         {
             throw new InvalidOperationException($"sample has {_events.Length} events, expected {EventCount}");
         }
+
+        _continuations = [.. Enumerable.Range(1, 3).Select(Continue)];
     }
 
     [IterationSetup(Target = nameof(WarmPipeline))]
     public void WarmUp()
     {
         _warm = new TradingPipeline(_options);
-        Run(_warm);
+        Run(_warm, _events);
+        Run(_warm, _continuations[0]);
+        Run(_warm, _continuations[1]);
     }
 
     [Benchmark(OperationsPerInvoke = EventCount)]
     public long FreshPipeline()
     {
         var pipeline = new TradingPipeline(_options);
-        Run(pipeline);
+        Run(pipeline, _events);
         return pipeline.Exchange.Exchange.FillCount;
     }
 
-    [Benchmark(OperationsPerInvoke = EventCount)]
+    [Benchmark(OperationsPerInvoke = ContinuationCount)]
     public long WarmPipeline()
     {
-        Run(_warm!);
+        Run(_warm!, _continuations[2]);
         return _warm!.Exchange.Exchange.FillCount;
     }
 
-    private void Run(TradingPipeline pipeline)
+    private static void Run(TradingPipeline pipeline, MarketEvent[] events)
     {
-        foreach (MarketEvent ev in _events)
+        foreach (MarketEvent ev in events)
         {
             pipeline.Process(ev, 0);
         }
+    }
+
+    /// <summary>The sample moved <paramref name="pass"/> spans later, update ids continued, snapshots dropped.</summary>
+    private MarketEvent[] Continue(int pass)
+    {
+        long span = (_events.Max(e => e.ExchangeTimeNs) - _events.Min(e => e.ExchangeTimeNs) + 1_000_000_000L) * pass;
+        var ids = _events.Where(e => e.Kind == MarketEventKind.DepthDiff).GroupBy(e => e.SymbolId)
+            .ToDictionary(g => g.Key, g => (g.Last().LastUpdateId - g.First().FirstUpdateId + 1) * pass);
+        return [.. _events.Where(e => e.Kind != MarketEventKind.DepthSnapshot).Select(e => e.Kind switch
+        {
+            MarketEventKind.DepthDiff => MarketEvent.DepthDiff(e.SymbolId, e.ExchangeTimeNs + span, e.LocalTimeNs + span, e.FirstUpdateId + ids[e.SymbolId], e.LastUpdateId + ids[e.SymbolId], e.Levels),
+            MarketEventKind.Trade => MarketEvent.Trade(e.SymbolId, e.ExchangeTimeNs + span, e.LocalTimeNs + span, e.Price, e.Quantity, e.Side, e.TradeId),
+            _ => MarketEvent.BookTicker(e.SymbolId, e.ExchangeTimeNs + span, e.LocalTimeNs + span, e.BidPrice, e.BidQuantity, e.AskPrice, e.AskQuantity, e.UpdateId + ids.GetValueOrDefault(e.SymbolId)),
+        })];
     }
 
     internal static string RepositoryRoot()

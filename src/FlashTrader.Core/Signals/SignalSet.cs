@@ -5,7 +5,7 @@ namespace FlashTrader.Core.Signals;
 /// <summary>The signals one tick produced, inline (no allocation). Holds up to <see cref="Capacity"/>.</summary>
 public struct SignalSet
 {
-    public const int Capacity = 8;
+    public const int Capacity = 4;
 
     private Buffer _items;
 
