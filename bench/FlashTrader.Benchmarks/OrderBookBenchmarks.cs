@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using FlashTrader.Core.Market;
-using FlashTrader.Storage.Recording;
 
 namespace FlashTrader.Benchmarks;
 
@@ -14,18 +13,7 @@ public class OrderBookBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var events = new List<MarketEvent>();
-        using RecordingReader reader = RecordingReader.Open(Path.Combine(PipelineBenchmarks.RepositoryRoot(), "samples", "binance-btc-eth-2024-08-08.ftrec"));
-        while (reader.TryRead(out MarketEvent ev))
-        {
-            if (ev.HasLevels)
-            {
-                var copy = new DepthLevels(Math.Max(ev.Levels.BidCount, ev.Levels.AskCount));
-                copy.CopyFrom(ev.Levels);
-                events.Add(ev.With(ev.SymbolId, copy));
-            }
-        }
-
+        List<MarketEvent> events = BenchData.LoadSample(e => e.HasLevels);
         _depth = [.. events];
         long levels = _depth.Sum(e => (long)e.Levels.BidCount + e.Levels.AskCount);
         if (levels != LevelCount)

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
-using FlashTrader.Storage.Recording;
 using Microsoft.Extensions.Configuration;
 
 namespace FlashTrader.Benchmarks;
@@ -27,26 +26,11 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string root = RepositoryRoot();
+        string root = BenchData.RepositoryRoot();
         _options = new FlashTraderOptions();
         new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "config", "appsettings.json")).Build().Bind(_options);
         _options.PaperTrading.PersistState = false;
-        var events = new List<MarketEvent>(EventCount);
-        using RecordingReader reader = RecordingReader.Open(Path.Combine(root, "samples", "binance-btc-eth-2024-08-08.ftrec"));
-        while (reader.TryRead(out MarketEvent ev))
-        {
-            if (ev.HasLevels)
-            {
-                var copy = new DepthLevels(Math.Max(ev.Levels.BidCount, ev.Levels.AskCount));
-                copy.CopyFrom(ev.Levels);
-                events.Add(ev.With(ev.SymbolId, copy));
-            }
-            else
-            {
-                events.Add(ev);
-            }
-        }
-
+        List<MarketEvent> events = BenchData.LoadSample();
         _events = [.. events];
         if (_events.Length != EventCount)
         {
@@ -100,18 +84,5 @@ public class PipelineBenchmarks
             MarketEventKind.Trade => MarketEvent.Trade(e.SymbolId, e.ExchangeTimeNs + span, e.LocalTimeNs + span, e.Price, e.Quantity, e.Side, e.TradeId),
             _ => MarketEvent.BookTicker(e.SymbolId, e.ExchangeTimeNs + span, e.LocalTimeNs + span, e.BidPrice, e.BidQuantity, e.AskPrice, e.AskQuantity, e.UpdateId + ids.GetValueOrDefault(e.SymbolId)),
         })];
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FlashTrader.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"FlashTrader.sln not found above {AppContext.BaseDirectory}");
     }
 }

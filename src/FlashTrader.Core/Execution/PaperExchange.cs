@@ -28,7 +28,7 @@ public sealed class PaperExchange
     private readonly Random _random;
     private readonly decimal _slippage;
     private readonly Fixed8[] _marks;
-    private readonly long[] _rejections = new long[RejectReasonText.Count];
+    private readonly RejectionCounts _rejections = new();
     private readonly Fixed8[] _startingMarks;
     private decimal[] _startingBalances;
     private Leg[] _legs = new Leg[64];
@@ -146,24 +146,12 @@ public sealed class PaperExchange
         reports.Add(Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, fillId: 0));
 
     /// <summary>Orders the exchange itself refused, by reason (camelCase keys).</summary>
-    public IReadOnlyDictionary<string, long> RejectionsByReason()
-    {
-        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        for (int i = 1; i < _rejections.Length; i++)
-        {
-            if (_rejections[i] > 0)
-            {
-                result[((RejectReason)i).ToKey()] = _rejections[i];
-            }
-        }
-
-        return result;
-    }
+    public IReadOnlyDictionary<string, long> RejectionsByReason() => _rejections.ByName();
 
     private void Refuse(in OrderRequest order, RejectReason reason, long timeNs, List<ExecutionReport> reports)
     {
         Rejections++;
-        _rejections[(int)reason]++;
+        _rejections.Add(reason);
         reports.Add(Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, 0));
     }
 

@@ -18,7 +18,7 @@ public sealed class RiskManager
     private readonly InstrumentSet _instruments;
     private readonly ExecutionOptions _execution;
     private readonly RiskOptions _risk;
-    private readonly long[] _rejections = new long[RejectReasonText.Count];
+    private readonly RejectionCounts _rejections = new();
     private long _day = long.MinValue;
     private int _ordersToday;
     private decimal _dayStartEquity;
@@ -48,21 +48,9 @@ public sealed class RiskManager
 
     public long Rejected { get; private set; }
 
-    public long RejectionsFor(RejectReason reason) => _rejections[(int)reason];
+    public long RejectionsFor(RejectReason reason) => _rejections[reason];
 
-    public IReadOnlyDictionary<string, long> RejectionsByReason()
-    {
-        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        for (int i = 1; i < _rejections.Length; i++)
-        {
-            if (_rejections[i] > 0)
-            {
-                result[((RejectReason)i).ToKey()] = _rejections[i];
-            }
-        }
-
-        return result;
-    }
+    public IReadOnlyDictionary<string, long> RejectionsByReason() => _rejections.ByName();
 
     /// <summary>Halts new entries by hand (kill switch); exits still pass.</summary>
     public void Halt(string reason) => HaltReason ??= reason;
@@ -142,7 +130,7 @@ public sealed class RiskManager
         }
 
         Rejected++;
-        _rejections[(int)reason]++;
+        _rejections.Add(reason);
         return false;
     }
 

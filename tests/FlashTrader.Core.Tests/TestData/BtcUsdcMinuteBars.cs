@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlashTrader.Core.Indicators;
+using FlashTrader.Tests.Shared;
 
 namespace FlashTrader.Core.Tests.TestData;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FlashTrader.Core.Indicators;
 using FlashTrader.Storage.Csv;
-using FlashTrader.Storage.Tests.TestData;
+using FlashTrader.Tests.Shared;
 
 namespace FlashTrader.Storage.Tests.Csv;
 

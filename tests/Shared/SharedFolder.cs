@@ -1,4 +1,4 @@
-namespace FlashTrader.Storage.Tests.TestData;
+namespace FlashTrader.Tests.Shared;
 
 /// <summary>Finds the project's shared folder (real market data) by walking up from the test assembly.</summary>
 public static class SharedFolder
