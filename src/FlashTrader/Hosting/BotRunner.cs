@@ -47,6 +47,8 @@ public static class BotRunner
         try
         {
             (PaperExchangeState? restored, long nextOrderId) = PrepareAccount(store, options, settings.Reset, log, warnings);
+            long warmFills = PipelineWarmUp.Run(options);
+            log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
             var pipeline = new TradingPipeline(options, TimeSource.Stopwatch, restored, nextOrderId);
             string fillsPath = Path.GetFullPath(Path.Combine(options.System.DataDirectory, "fills.csv"));
             using var fills = new FillsCsvWriter(fillsPath, pipeline.Instruments);
