@@ -48,6 +48,9 @@ public sealed class OrderBook
 
     public long Gaps { get; private set; }
 
+    /// <summary>Snapshots ignored because they were older than the in-sync book.</summary>
+    public long StaleSnapshots { get; private set; }
+
     public long StaleDiffs { get; private set; }
 
     public long DiffsApplied { get; private set; }
@@ -80,8 +83,16 @@ public sealed class OrderBook
 
     public BookSide.LevelsFromBest FromBest(Side side) => side == Side.Buy ? _bids.FromBest() : _asks.FromBest();
 
-    public void ApplySnapshot(long lastUpdateId, DepthLevels levels, long exchangeTimeNs)
+    /// <summary>Applies a snapshot; false (and counted in <see cref="StaleSnapshots"/>) when it is older than an in-sync book.</summary>
+    public bool ApplySnapshot(long lastUpdateId, DepthLevels levels, long exchangeTimeNs)
     {
+        if (State == BookSyncState.Synced && lastUpdateId < LastUpdateId)
+        {
+            // A refresh that arrives late would rewind the book and make the next diff look like a gap.
+            StaleSnapshots++;
+            return false;
+        }
+
         _bids.Load(levels.Bids);
         _asks.Load(levels.Asks);
         LastUpdateId = lastUpdateId;
@@ -93,6 +104,8 @@ public sealed class OrderBook
         {
             CrossedUpdates++;
         }
+
+        return true;
     }
 
     public DepthDiffOutcome ApplyDiff(long first, long last, DepthLevels levels, long exchangeTimeNs)
@@ -112,6 +125,11 @@ public sealed class OrderBook
         if (outcome == DepthDiffOutcome.Applied && IsCrossed)
         {
             CrossedUpdates++;
+        }
+        else if (outcome == DepthDiffOutcome.Gap)
+        {
+            // Keep the diff that revealed the gap: the resync snapshot may predate it, and it must then be replayed.
+            Buffer(first, last, levels, exchangeTimeNs);
         }
 
         return outcome;

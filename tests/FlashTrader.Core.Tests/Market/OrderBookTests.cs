@@ -120,7 +120,7 @@ public sealed class OrderBookTests
         _book.State.Should().Be(BookSyncState.Synced);
         _book.Resyncs.Should().Be(1);
         _book.SnapshotsApplied.Should().Be(2);
-        _book.StaleDiffs.Should().Be(1, "105..106 is older than the snapshot");
+        _book.StaleDiffs.Should().Be(2, "102..104 (the diff that revealed the gap, kept for replay) and 105..106 are older than the snapshot");
         _book.DiffsApplied.Should().Be(2, "107..111 straddles the snapshot id and 112..113 follows it");
         _book.LastUpdateId.Should().Be(113);
         Depth.Bids(_book).Should().Be("3@99.5, 5@99");
@@ -210,5 +210,33 @@ public sealed class OrderBookTests
 
         _book.IsSynced.Should().BeTrue();
         _book.IsTradeable.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_snapshot_older_than_the_in_sync_book_is_ignored_rather_than_rewinding_it()
+    {
+        Snapshot(100, bids: "1@99", asks: "0.5@100");
+        Diff(101, 105, bids: "2@99").Should().Be(DepthDiffOutcome.Applied);
+
+        _book.ApplySnapshot(103, Depth.Levels("7@98", "7@101"), Events.At(5)).Should().BeFalse();
+
+        _book.LastUpdateId.Should().Be(105);
+        Depth.Bids(_book).Should().Be("2@99");
+        _book.StaleSnapshots.Should().Be(1);
+        Diff(106, 106, asks: "1@100").Should().Be(DepthDiffOutcome.Applied, "the version chain is intact");
+    }
+
+    [Fact]
+    public void The_diff_that_reveals_a_gap_is_replayed_when_the_resync_snapshot_predates_it()
+    {
+        Snapshot(100, bids: "1@99", asks: "0.5@100");
+        Diff(105, 106, bids: "3@99").Should().Be(DepthDiffOutcome.Gap);
+
+        // The resync snapshot was taken at version 104: the diff 105..106 continues it.
+        Snapshot(104, bids: "2@99", asks: "0.5@100");
+
+        _book.State.Should().Be(BookSyncState.Synced);
+        _book.LastUpdateId.Should().Be(106);
+        Depth.Bids(_book).Should().Be("3@99");
     }
 }
