@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FlashTrader.Core.Configuration;
 
 /// <summary>
@@ -163,6 +161,4 @@ public static class ConfigurationRules
             errors.Add(new(key, rule));
         }
     }
-
-    internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

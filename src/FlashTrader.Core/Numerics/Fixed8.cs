@@ -76,6 +76,14 @@ public readonly struct Fixed8 : IEquatable<Fixed8>, IComparable<Fixed8>, ISpanFo
         return new(down);
     }
 
+    /// <summary>Rounds up to a multiple of 10^-decimals (toward +infinity), as a sell limit is rounded to the passive side.</summary>
+    public Fixed8 CeilingTo(int decimals)
+    {
+        long step = StepOf(decimals);
+        long rem = Raw % step;
+        return new(rem > 0 ? Raw - rem + step : Raw - rem);
+    }
+
     /// <summary>True when the value has no digits beyond <paramref name="decimals"/> places.</summary>
     public bool HasAtMostDecimals(int decimals) => Raw % StepOf(decimals) == 0;
 

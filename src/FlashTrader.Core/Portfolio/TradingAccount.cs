@@ -51,22 +51,6 @@ public sealed class TradingAccount
 
     public Fixed8 Mark(int symbolId) => _marks[symbolId];
 
-    public bool HasAllMarks
-    {
-        get
-        {
-            foreach (Fixed8 m in _marks)
-            {
-                if (!m.IsPositive)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
-
     /// <summary>
     /// True when every base asset held has a mark, so <see cref="Equity"/> is a real valuation. A pair whose market
     /// has not traded yet (or never will, in a replay without its data) does not matter while none of it is held.

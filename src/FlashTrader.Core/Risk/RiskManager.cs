@@ -151,14 +151,8 @@ public sealed class RiskManager
         Fixed8 price = intent.Price;
         if (intent.Type == OrderType.Limit)
         {
-            // Round toward the passive side: never pay more than the engine decided.
-            Fixed8 rounded = price.TruncateTo(instrument.PriceDecimals);
-            if (intent.Side == Side.Sell && rounded < price)
-            {
-                rounded += Fixed8.FromRaw(Fixed8.Scale / Pow10(instrument.PriceDecimals));
-            }
-
-            price = rounded;
+            // Round toward the passive side: never pay more (or sell for less) than the engine decided.
+            price = intent.Side == Side.Sell ? price.CeilingTo(instrument.PriceDecimals) : price.TruncateTo(instrument.PriceDecimals);
             if (!price.IsPositive)
             {
                 return RejectReason.InvalidPrice;
@@ -196,15 +190,4 @@ public sealed class RiskManager
     }
 
     public void OnReport(in ExecutionReport report) => Account.OnReport(report);
-
-    private static long Pow10(int n)
-    {
-        long f = 1;
-        for (int i = 0; i < n; i++)
-        {
-            f *= 10;
-        }
-
-        return f;
-    }
 }

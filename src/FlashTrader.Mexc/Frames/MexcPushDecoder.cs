@@ -677,13 +677,7 @@ public sealed class MexcPushDecoder
             }
         }
 
-        long timeNs = 0;
-        if (!reader.HasError && !WireText.TryMillisecondsToNanoseconds(timeMs, out timeNs))
-        {
-            reader.Fail(ProtoError.TimestampOutOfRange, timeOffset);
-        }
-
-        if (reader.HasError)
+        if (!TryFinishPrivateBody(ref reader, timeMs, timeOffset, out long timeNs))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
@@ -708,6 +702,21 @@ public sealed class MexcPushDecoder
         };
         sink.OnDeal(deal);
         return Decoded(info.Body, 1);
+    }
+
+    /// <summary>
+    /// Ends a private body: its time (ms) must convert to Unix ns; false when the body or the time is malformed (the
+    /// reader then holds the error and its offset).
+    /// </summary>
+    private static bool TryFinishPrivateBody(ref ProtoReader reader, long timeMs, int timeOffset, out long timeNs)
+    {
+        timeNs = 0;
+        if (!reader.HasError && !WireText.TryMillisecondsToNanoseconds(timeMs, out timeNs))
+        {
+            reader.Fail(ProtoError.TimestampOutOfRange, timeOffset);
+        }
+
+        return !reader.HasError;
     }
 
     private static MexcDecodeResult DecodeAccount<TSink>(in MexcPushWrapper wrapper, in FrameInfo info, ref TSink sink)
@@ -749,13 +758,7 @@ public sealed class MexcPushDecoder
             }
         }
 
-        long timeNs = 0;
-        if (!reader.HasError && !WireText.TryMillisecondsToNanoseconds(timeMs, out timeNs))
-        {
-            reader.Fail(ProtoError.TimestampOutOfRange, timeOffset);
-        }
-
-        if (reader.HasError)
+        if (!TryFinishPrivateBody(ref reader, timeMs, timeOffset, out long timeNs))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
