@@ -21,6 +21,7 @@ public sealed class DecisionEngine
     private readonly SignalWindow[] _windows;
     private readonly long[] _nextEntryNs;
     private readonly ExitLevels[] _exitLevels;
+    private readonly TickStamp[] _lastTick;
     private readonly decimal _takeProfit;
     private readonly decimal _stopLoss;
     private readonly bool _marketEntries;
@@ -34,6 +35,7 @@ public sealed class DecisionEngine
         _windows = [.. instruments.All.Select(_ => new SignalWindow(options.SignalWindowMs))];
         _nextEntryNs = new long[instruments.Count];
         _exitLevels = new ExitLevels[instruments.Count];
+        _lastTick = new TickStamp[instruments.Count];
         _takeProfit = (decimal)options.TakeProfitBps / 10_000m;
         _stopLoss = (decimal)options.StopLossBps / 10_000m;
         _marketEntries = options.OrderType == "MARKET";
@@ -61,6 +63,7 @@ public sealed class DecisionEngine
         int symbol = tick.SymbolId;
         SignalWindow window = _windows[symbol];
         Account.OnTick(tick);
+        _lastTick[symbol] = new TickStamp(tick.ExchangeTimeNs, tick.Sequence, tick.ReceivedTimestamp);
         for (int i = 0; i < signals.Count; i++)
         {
             window.Add(signals[i]);
@@ -159,10 +162,39 @@ public sealed class DecisionEngine
         return true;
     }
 
+    /// <summary>
+    /// The kill switch's exit: a market sell of every position the balance holds, stamped with the symbol's last tick.
+    /// Sent even while other orders work on the symbol: the kill cancels those first.
+    /// </summary>
+    public void Flatten(List<OrderRequest> orders)
+    {
+        for (int symbol = 0; symbol < _instruments.Count; symbol++)
+        {
+            Instrument instrument = _instruments[symbol];
+            PositionLedger position = Account.Position(symbol);
+            Fixed8 quantity = Fixed8.Min(position.Quantity, Fixed8.RoundFromDecimal(Account.BaseBalance(symbol))).TruncateTo(instrument.QuantityDecimals);
+            if (quantity < instrument.MinQuantity)
+            {
+                continue;
+            }
+
+            TickStamp last = _lastTick[symbol];
+            var order = new OrderRequest(NextOrderId++, symbol, Side.Sell, OrderType.Market, TimeInForce.Ioc, default, quantity, OrderPurpose.Flatten, -1, 1,
+                last.ExchangeTimeNs, last.Sequence, last.ReceivedTimestamp);
+            Decisions++;
+            Exits++;
+            Account.OnOrderSent(order.OrderId, symbol);
+            orders.Add(order);
+        }
+    }
+
     private OrderRequest NewOrder(in MarketTick tick, Side side, OrderType type, TimeInForce tif, Fixed8 price, Fixed8 quantity, OrderPurpose purpose, int source, double strength) =>
         new(NextOrderId++, tick.SymbolId, side, type, tif, price, quantity, purpose, source, strength, tick.ExchangeTimeNs, tick.Sequence, tick.ReceivedTimestamp);
 
     public void OnReport(in ExecutionReport report) => Account.OnReport(report);
+
+    /// <summary>When and from which event a symbol was last seen, for orders not caused by a tick.</summary>
+    private readonly record struct TickStamp(long ExchangeTimeNs, long Sequence, long ReceivedTimestamp);
 
     /// <summary>Take-profit and stop-loss prices of the position they were computed for.</summary>
     private readonly record struct ExitLevels(Fixed8 Quantity, decimal Cost, Fixed8 TakeProfit, Fixed8 StopLoss);

@@ -1,3 +1,4 @@
+using FlashTrader.Core.Control;
 using FlashTrader.Core.Decisions;
 using FlashTrader.Core.Orders;
 
@@ -9,6 +10,8 @@ namespace FlashTrader.Core.Pipeline;
 /// </summary>
 public sealed class DecisionStage(DecisionEngine engine)
 {
+    private readonly List<OrderRequest> _flatten = new(4);
+
     public DecisionEngine Engine { get; } = engine;
 
     /// <summary>Sequence of the newest exchange watermark seen.</summary>
@@ -21,6 +24,26 @@ public sealed class DecisionStage(DecisionEngine engine)
     {
         output.Add(TradingMessage.ForTick(item.Tick));
         if (Engine.TryDecide(item.Tick, item.Signals, out OrderRequest order))
+        {
+            output.Add(TradingMessage.ForOrder(order));
+        }
+    }
+
+    /// <summary>
+    /// Passes an operator command on ahead of anything it causes: for the kill switch, the flattening market sells follow
+    /// it, so the exchange cancels working orders (releasing their funds) before it sells.
+    /// </summary>
+    public void OnControl(in ControlCommand command, List<TradingMessage> output)
+    {
+        output.Add(TradingMessage.ForControl(command));
+        if (command.Action != ControlAction.KillSwitch)
+        {
+            return;
+        }
+
+        _flatten.Clear();
+        Engine.Flatten(_flatten);
+        foreach (OrderRequest order in _flatten)
         {
             output.Add(TradingMessage.ForOrder(order));
         }

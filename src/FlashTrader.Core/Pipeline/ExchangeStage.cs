@@ -1,3 +1,4 @@
+using FlashTrader.Core.Control;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Orders;
 
@@ -12,6 +13,7 @@ public sealed class ExchangeStage(PaperExchange exchange)
 {
     private readonly List<ExecutionReport> _reports = new(64);
     private long _lastTick;
+    private long _lastTimeNs;
 
     public PaperExchange Exchange { get; } = exchange;
 
@@ -28,6 +30,7 @@ public sealed class ExchangeStage(PaperExchange exchange)
                     bool hadResting = Exchange.OpenOrders.Count > 0;
                     Exchange.OnMarketEvent(message.Tick.Event, _reports);
                     _lastTick = message.Tick.Sequence;
+                    _lastTimeNs = message.Tick.ExchangeTimeNs;
                     Emit(output);
                     if (hadResting || Exchange.OpenOrders.Count > 0)
                     {
@@ -44,6 +47,11 @@ public sealed class ExchangeStage(PaperExchange exchange)
 
             case TradingMessageKind.Order:
                 Exchange.Submit(message.Order, message.Order.DecisionTimeNs, _reports);
+                Emit(output);
+                output.Add(ExecutionFeedback.Watermark(_lastTick));
+                break;
+            case TradingMessageKind.Control when message.Command.Action == ControlAction.KillSwitch:
+                Exchange.CancelAll(_lastTimeNs, _reports);
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;

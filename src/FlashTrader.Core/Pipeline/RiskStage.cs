@@ -1,3 +1,4 @@
+using FlashTrader.Core.Control;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Risk;
 
@@ -37,6 +38,22 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
             case TradingMessageKind.Report:
                 Risk.OnReport(message.Report);
                 break;
+            case TradingMessageKind.Control:
+                Apply(message.Command);
+                output.Add(message);
+                break;
+        }
+    }
+
+    private void Apply(in ControlCommand command)
+    {
+        if (command.Action == ControlAction.ResumeEntries)
+        {
+            Risk.Resume();
+        }
+        else if (command.HaltReason is string reason)
+        {
+            Risk.Halt(reason);
         }
     }
 }

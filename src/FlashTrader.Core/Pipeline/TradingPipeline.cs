@@ -1,4 +1,5 @@
 using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Control;
 using FlashTrader.Core.Decisions;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Instruments;
@@ -60,6 +61,15 @@ public sealed class TradingPipeline
         SignalSet signals = Signals.Evaluate(tick);
         _decisionOut.Clear();
         Decision.OnTick(new SignalTick(tick, signals), _decisionOut);
+        Forward(_decisionOut);
+    }
+
+    /// <summary>Applies an operator command between two events, as the hosted pipeline does; the journal holds what it caused.</summary>
+    public void Control(in ControlCommand command)
+    {
+        Exchange.Journal.Clear();
+        _decisionOut.Clear();
+        Decision.OnControl(command, _decisionOut);
         Forward(_decisionOut);
     }
 

@@ -1,4 +1,5 @@
 using FlashTrader.Cli;
+using FlashTrader.Control;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Pipeline;
@@ -69,6 +70,7 @@ public static class BotRunner
             builder.Services.AddSingleton(pipeline.Instruments);
             builder.Services.AddSingleton(new PipelineChannels());
             builder.Services.AddSingleton<RunStatus>();
+            builder.Services.AddSingleton<ControlInbox>();
             builder.Services.AddSingleton(fills);
             builder.Services.AddHostedService<MarketStateService>();
             builder.Services.AddHostedService<SignalGeneratorService>();

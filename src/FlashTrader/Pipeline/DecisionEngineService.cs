@@ -1,3 +1,5 @@
+using FlashTrader.Control;
+using FlashTrader.Core.Control;
 using FlashTrader.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -6,8 +8,9 @@ namespace FlashTrader.Pipeline;
 /// <summary>
 /// Stage 3: decides orders. Before each tick it takes in the exchange's feedback, and while it has orders working it
 /// waits for the watermark of the previous tick, so every decision is made on the same knowledge in every replay.
+/// Operator commands waiting in the control inbox enter the stream here, before the tick at hand.
 /// </summary>
-public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<DecisionEngineService> logger)
+public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<DecisionEngineService> logger)
     : PipelineStageService<SignalTick, TradingMessage>(channels.Signals, channels.ToRisk, status, logger)
 {
     private readonly BatchChannel<ExecutionFeedback> _feedback = channels.Feedback;
@@ -16,11 +19,17 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
     protected override string StageName => "DecisionEngine";
 
     protected override bool NeedsPreparation(in SignalTick item) =>
-        _feedback.Reader.TryPeek(out _) || _stage.MustWaitFor(item.Tick.Sequence);
+        _feedback.Reader.TryPeek(out _) || control.HasPending || _stage.MustWaitFor(item.Tick.Sequence);
 
     protected override async ValueTask PrepareAsync(SignalTick item, List<TradingMessage> outputs)
     {
         DrainFeedback(outputs);
+        while (control.TryTake(out ControlCommand command))
+        {
+            logger.LogWarning("Control: {Action} requested by {Origin}", command.Action, command.Origin);
+            _stage.OnControl(command, outputs);
+        }
+
         if (!_stage.MustWaitFor(item.Tick.Sequence))
         {
             return;

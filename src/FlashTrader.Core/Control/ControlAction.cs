@@ -1,0 +1,16 @@
+namespace FlashTrader.Core.Control;
+
+/// <summary>What an operator (the kill command, a signal, the dashboard) asks the running pipeline to do.</summary>
+public enum ControlAction : byte
+{
+    None = 0,
+
+    /// <summary>Stop new entries; exits and working orders carry on.</summary>
+    PauseEntries = 1,
+
+    /// <summary>Lift a pause or a halt (breakers that still hold trip again on their own).</summary>
+    ResumeEntries = 2,
+
+    /// <summary>Halt new entries, cancel every working order and flatten every position at market.</summary>
+    KillSwitch = 3,
+}

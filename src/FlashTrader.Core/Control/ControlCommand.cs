@@ -1,0 +1,18 @@
+namespace FlashTrader.Core.Control;
+
+/// <summary>
+/// An operator command. It travels through the stages in-band, between two market events, so every stage acts on it at
+/// the same point of the stream: in a replay it lands at a reproducible place, and a kill takes effect within one event.
+/// </summary>
+/// <param name="Action">What to do.</param>
+/// <param name="Origin">Who asked (e.g. "SIGUSR1", "dashboard"): recorded as the halt reason.</param>
+public readonly record struct ControlCommand(ControlAction Action, string Origin)
+{
+    /// <summary>The halt reason this command sets, or null when it sets none.</summary>
+    public string? HaltReason => Action switch
+    {
+        ControlAction.PauseEntries => "paused by " + Origin,
+        ControlAction.KillSwitch => "kill switch by " + Origin,
+        _ => null,
+    };
+}
