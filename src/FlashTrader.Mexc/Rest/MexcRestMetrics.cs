@@ -27,6 +27,9 @@ public sealed class MexcRestMetrics : IDisposable
         _roundTrip = _meter.CreateHistogram<double>("flashtrader.mexc.rest.round_trip", "us", "network round trip per request attempt, send to last byte");
     }
 
+    /// <summary>This client's meter (one per client, so listeners can tell clients apart).</summary>
+    public Meter Meter => _meter;
+
     /// <summary>Request attempts that got a response.</summary>
     public long Calls => Interlocked.Read(ref _calls);
 
