@@ -141,6 +141,26 @@ public static class ConfigurationRules
         Require(m.RequestsPerSecond < 1, "Mexc:RequestsPerSecond", "must be at least 1", errors);
         Require(m.OrdersPerSecond < 1, "Mexc:OrdersPerSecond", "must be at least 1", errors);
         Require(m.RecvWindowMs is < 1 or > 60_000, "Mexc:RecvWindowMs", "must be between 1 and 60000 (MEXC's maximum)", errors);
+        Require(m.RestTimeoutMs is < 100 or > 120_000, "Mexc:RestTimeoutMs", "must be between 100 and 120000", errors);
+        Require(m.ConnectionLifetimeMs < 1_000, "Mexc:ConnectionLifetimeMs", "must be at least 1000", errors);
+        Require(m.TimeSyncIntervalMs < 1_000, "Mexc:TimeSyncIntervalMs", "must be at least 1000", errors);
+        Require(m.GetRetries is < 0 or > 10, "Mexc:GetRetries", "must be between 0 and 10", errors);
+        Require(m.RetryBaseDelayMs is < 0 or > 60_000, "Mexc:RetryBaseDelayMs", "must be between 0 and 60000", errors);
+        Require(m.BanBackoffMs < 1_000, "Mexc:BanBackoffMs", "must be at least 1000 (MEXC bans for 2 minutes or more)", errors);
+        Require(!(m.CircuitFailureRatio is > 0 and <= 1), "Mexc:CircuitFailureRatio", "must be in (0, 1]", errors);
+        Require(m.CircuitMinimumThroughput < 2, "Mexc:CircuitMinimumThroughput", "must be at least 2", errors);
+        Require(m.CircuitSamplingMs < 500, "Mexc:CircuitSamplingMs", "must be at least 500", errors);
+        Require(m.CircuitBreakMs < 500, "Mexc:CircuitBreakMs", "must be at least 500", errors);
+        foreach ((string symbol, SymbolRuleOverrides o) in m.RuleOverrides)
+        {
+            string k = $"Mexc:RuleOverrides:{symbol}";
+            Require(o.MinOrderSize <= 0, $"{k}:MinOrderSize", "must be greater than 0", errors);
+            Require(o.MinNotional < 0, $"{k}:MinNotional", "must be 0 or more", errors);
+            Require(o.PricePrecision is < 0 or > 8, $"{k}:PricePrecision", "must be between 0 and 8", errors);
+            Require(o.QuantityPrecision is < 0 or > 8, $"{k}:QuantityPrecision", "must be between 0 and 8", errors);
+            Require(o.MakerFee is < 0 or >= 0.1m, $"{k}:MakerFee", "must be a rate in [0, 0.1) (0.001 = 10 bps)", errors);
+            Require(o.TakerFee is < 0 or >= 0.1m, $"{k}:TakerFee", "must be a rate in [0, 0.1) (0.001 = 10 bps)", errors);
+        }
     }
 
     private static void ValidateSystem(SystemOptions s, List<ConfigurationError> errors)
