@@ -9,10 +9,13 @@ namespace FlashTrader.Mexc.Simulator.Rest;
 /// <summary>Writes response bodies as MEXC does: numbers that are money go out as strings, written exactly.</summary>
 internal static class JsonResult
 {
+    // Messages name parameters in quotes: write them as MEXC does, unescaped.
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Of(Action<Utf8JsonWriter> write, int status = 200)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             write(json);
         }
