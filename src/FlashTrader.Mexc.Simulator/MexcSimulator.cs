@@ -55,6 +55,9 @@ public sealed class MexcSimulator : IAsyncDisposable
 
     public long EventsReplayed => _feed.EventsReplayed;
 
+    /// <summary>Passes over the recording completed so far.</summary>
+    public long Loops => _feed.Loops;
+
     /// <summary>Binary pushes written to sockets so far, over all connections.</summary>
     public long PushesSent => _exchange.Hub.PushesSent;
 

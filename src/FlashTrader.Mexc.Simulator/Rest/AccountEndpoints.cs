@@ -30,6 +30,7 @@ internal sealed class AccountEndpoints
         var endpoints = new AccountEndpoints(exchange);
         app.MapGet("/api/v3/account", endpoints.Signed(endpoints.AccountInfo));
         app.MapGet("/api/v3/tradeFee", endpoints.Signed(endpoints.TradeFee));
+        app.MapGet("/api/v3/capital/config/getall", endpoints.Signed(endpoints.Currencies));
         app.MapPost("/api/v3/order/test", endpoints.Signed(r => endpoints.NewOrder(r, testOnly: true)));
         app.MapPost("/api/v3/order", endpoints.Signed(r => endpoints.NewOrder(r, testOnly: false)));
         app.MapDelete("/api/v3/order", endpoints.Signed(endpoints.CancelOrder));
@@ -95,6 +96,23 @@ internal sealed class AccountEndpoints
             });
         }
     }
+
+    /// <summary>The account's assets as MEXC's currency list (clients such as ccxt load it with the markets); no networks: no deposits here.</summary>
+    private IResult Currencies(SignedRequest request) => JsonResult.Of(j =>
+    {
+        j.WriteStartArray();
+        foreach (string asset in _exchange.Instruments.Assets)
+        {
+            j.WriteStartObject();
+            j.WriteString("coin", asset);
+            j.WriteString("name", asset);
+            j.WriteStartArray("networkList");
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+    });
 
     private IResult TradeFee(SignedRequest request)
     {

@@ -108,30 +108,8 @@ internal sealed class StreamConnection : IDisposable
             return;
         }
 
-        _ = CloseAsync(reason);
-    }
-
-    private async Task CloseAsync(string reason)
-    {
-        try
-        {
-            _queue.Writer.TryComplete();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            try
-            {
-                _stop.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
+        // The send loop drains what is queued, then sends the close frame (one writer per socket).
+        _queue.Writer.TryComplete();
     }
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
@@ -329,17 +307,24 @@ internal sealed class StreamConnection : IDisposable
                     _hub.CountSent();
                 }
             }
+
+            if (_closeReason is not null)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, _closeReason, timeout.Token).ConfigureAwait(false);
+
+                // The reader ends when the client answers the close; one that never does is cut off (canceling a
+                // WebSocket read aborts the socket, so it must not happen before the close frame is out).
+                _stop.CancelAfter(TimeSpan.FromSeconds(2));
+            }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
         }
-        finally
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
         {
             // A connection that cannot be written to is over: stop the reader too.
-            if (!_stop.IsCancellationRequested && _socket.State != WebSocketState.Open)
-            {
-                _socket.Abort();
-            }
+            _socket.Abort();
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class StreamClient : IAsyncDisposable
     {
         while (true)
         {
-            StreamMessage message = await ReceiveAsync() ?? throw new InvalidOperationException("the server closed the connection");
+            StreamMessage message = await ReceiveAsync() ?? throw new InvalidOperationException($"the server closed the connection: {_socket.CloseStatus} {_socket.CloseStatusDescription}");
             if (message.Text is not null)
             {
                 return JsonDocument.Parse(message.Text).RootElement.Clone();
