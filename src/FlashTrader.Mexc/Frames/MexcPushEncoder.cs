@@ -6,7 +6,7 @@ namespace FlashTrader.Mexc.Frames;
 
 /// <summary>
 /// Encodes MarketEvents as MEXC push frames (the inverse of <see cref="MexcPushDecoder"/> for the public bodies
-/// 313, 303, 314, 315 and 308), for the local MEXC simulator. Allocation-free. Timestamps go out in MEXC's units,
+/// 313, 303, 314, 315 and 308, and the private bodies 304, 306 and 307), for the local MEXC simulator. Allocation-free. Timestamps go out in MEXC's units,
 /// so sub-millisecond parts (and sub-second parts of a kline's open time) are dropped. Wrapper fields come in the
 /// order MEXC sends them: channel, symbol, time, body.
 /// </summary>
@@ -127,6 +127,97 @@ public static class MexcPushEncoder
 
         output.Advance(written);
         return written;
+    }
+
+    /// <summary>Upper bound of an encoded private push (ids and decimals are short; the channel is one of three).</summary>
+    public const int PrivateMaxLength = 1024;
+
+    /// <summary>Encodes a private orders push (body 304) on spot@private.orders.v3.api.pb.</summary>
+    public static bool TryEncodeOrder(in PrivateOrderUpdate order, ReadOnlySpan<byte> symbol, long sendTimeMs, Span<byte> destination, out int written)
+    {
+        var writer = new ProtoWriter(destination);
+        WriteEnvelope(ref writer, "spot@private.orders.v3.api.pb"u8, symbol);
+        writer.WriteInt64Field(6, sendTimeMs);
+        int body = writer.BeginMessage((int)MexcBody.PrivateOrders);
+        WriteText(ref writer, 1, order.OrderId);
+        WriteText(ref writer, 2, order.ClientOrderId);
+        writer.WriteDecimalField(3, order.Price);
+        writer.WriteDecimalField(4, order.Quantity);
+        writer.WriteDecimalField(5, order.Amount);
+        writer.WriteDecimalField(6, order.AveragePrice);
+        writer.WriteInt64Field(7, (int)order.OrderType);
+        writer.WriteInt64Field(8, order.Side == Side.Buy ? 1 : 2);
+        writer.WriteInt64Field(9, order.IsMaker ? 1 : 0);
+        writer.WriteDecimalField(10, order.RemainingAmount);
+        writer.WriteDecimalField(11, order.RemainingQuantity);
+        if (!order.LastDealQuantity.IsZero)
+        {
+            writer.WriteDecimalField(12, order.LastDealQuantity);
+        }
+
+        writer.WriteDecimalField(13, order.CumulativeQuantity);
+        writer.WriteDecimalField(14, order.CumulativeAmount);
+        writer.WriteInt64Field(15, (int)order.Status);
+        writer.WriteInt64Field(16, order.CreateTimeNs / 1_000_000);
+        writer.EndMessage(body);
+        written = writer.Overflowed ? 0 : writer.Length;
+        return !writer.Overflowed;
+    }
+
+    /// <summary>Encodes a private deals push (body 306) on spot@private.deals.v3.api.pb.</summary>
+    public static bool TryEncodeDeal(in PrivateDeal deal, ReadOnlySpan<byte> symbol, long sendTimeMs, Span<byte> destination, out int written)
+    {
+        var writer = new ProtoWriter(destination);
+        WriteEnvelope(ref writer, "spot@private.deals.v3.api.pb"u8, symbol);
+        writer.WriteInt64Field(6, sendTimeMs);
+        int body = writer.BeginMessage((int)MexcBody.PrivateDeals);
+        writer.WriteDecimalField(1, deal.Price);
+        writer.WriteDecimalField(2, deal.Quantity);
+        writer.WriteDecimalField(3, deal.Amount);
+        writer.WriteInt64Field(4, deal.Side == Side.Buy ? 1 : 2);
+        writer.WriteInt64Field(5, deal.IsMaker ? 1 : 0);
+        writer.WriteInt64Field(6, deal.IsSelfTrade ? 1 : 0);
+        WriteText(ref writer, 7, deal.TradeId);
+        WriteText(ref writer, 8, deal.ClientOrderId);
+        WriteText(ref writer, 9, deal.OrderId);
+        writer.WriteDecimalField(10, deal.FeeAmount);
+        WriteText(ref writer, 11, deal.FeeAsset);
+        writer.WriteInt64Field(12, deal.TradeTimeNs / 1_000_000);
+        writer.EndMessage(body);
+        written = writer.Overflowed ? 0 : writer.Length;
+        return !writer.Overflowed;
+    }
+
+    /// <summary>Encodes a private account push (body 307) on spot@private.account.v3.api.pb (no symbol in the wrapper).</summary>
+    public static bool TryEncodeAccount(in PrivateAccountUpdate account, long sendTimeMs, Span<byte> destination, out int written)
+    {
+        var writer = new ProtoWriter(destination);
+        writer.WriteBytesField(1, "spot@private.account.v3.api.pb"u8);
+        writer.WriteInt64Field(6, sendTimeMs);
+        int body = writer.BeginMessage((int)MexcBody.PrivateAccount);
+        WriteText(ref writer, 1, account.Asset);
+        WriteText(ref writer, 2, account.CoinId);
+        writer.WriteDecimalField(3, account.Balance);
+        writer.WriteDecimalField(4, account.BalanceChange);
+        writer.WriteDecimalField(5, account.Frozen);
+        writer.WriteDecimalField(6, account.FrozenChange);
+        WriteText(ref writer, 7, account.ChangeType);
+        writer.WriteInt64Field(8, account.ChangeTimeNs / 1_000_000);
+        writer.EndMessage(body);
+        written = writer.Overflowed ? 0 : writer.Length;
+        return !writer.Overflowed;
+    }
+
+    private static void WriteText(ref ProtoWriter writer, int field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        Span<byte> utf8 = stackalloc byte[256];
+        int length = System.Text.Encoding.UTF8.GetBytes(text.AsSpan(0, Math.Min(text.Length, 64)), utf8);
+        writer.WriteBytesField(field, utf8[..length]);
     }
 
     private static void WriteEnvelope(ref ProtoWriter writer, ReadOnlySpan<byte> channel, ReadOnlySpan<byte> symbol)

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using FlashTrader.Mexc.Simulator.Tests.TestData;
+using Xunit.Abstractions;
+
+namespace FlashTrader.Mexc.Simulator.Tests.Market;
+
+/// <summary>
+/// The whole sample (the shared BTC/ETH L2 capture, the largest shared recording) replayed at max speed to ten
+/// connected clients, each subscribed to every market channel of both symbols: every client receives every push.
+/// The pushes/s figure goes to the test output (a measurement, never asserted).
+/// </summary>
+public sealed class TenClientReplayTests(ITestOutputHelper output)
+{
+    private static readonly string[] Channels =
+    [
+        .. new[] { "BTCUSDC", "ETHUSDC" }.SelectMany(s => new[]
+        {
+            $"spot@public.aggre.depth.v3.api.pb@10ms@{s}", $"spot@public.aggre.depth.v3.api.pb@100ms@{s}",
+            $"spot@public.aggre.deals.v3.api.pb@10ms@{s}", $"spot@public.aggre.deals.v3.api.pb@100ms@{s}",
+            $"spot@public.aggre.bookTicker.v3.api.pb@10ms@{s}", $"spot@public.aggre.bookTicker.v3.api.pb@100ms@{s}",
+            $"spot@public.limit.depth.v3.api.pb@{s}@20", $"spot@public.kline.v3.api.pb@{s}@Min1",
+        }),
+    ];
+
+    [Fact]
+    public async Task Ten_clients_each_receive_every_push_of_the_sample_replayed_at_max_speed()
+    {
+        await using MexcSimulator sim = await MexcSimulator.StartAsync(Sample.Options(autoStart: false, speed: null));
+        var clients = new List<StreamClient>();
+        for (int i = 0; i < 10; i++)
+        {
+            StreamClient client = await StreamClient.ConnectAsync(sim.WsUrl);
+            await client.SubscribeAsync(i, Channels);
+            (await client.ReplyAsync()).GetProperty("msg").GetString()!.Split(',').Should().HaveCount(Channels.Length);
+            clients.Add(client);
+        }
+
+        long[] received = new long[clients.Count];
+        long[] bytes = new long[clients.Count];
+        using var done = new CancellationTokenSource();
+        Task[] readers = [.. clients.Select((c, i) => Task.Run(() => ReadAsync(c.Socket, i, received, bytes, done.Token)))];
+        long start = Stopwatch.GetTimestamp();
+        sim.StartReplay();
+        await sim.ReplayCompleted.WaitAsync(TimeSpan.FromMinutes(5));
+        while (received.Sum() < sim.PushesSent || sim.PushesSent % clients.Count != 0 || received.Any(r => r != received[0]))
+        {
+            await Task.Delay(10);
+        }
+
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
+        await done.CancelAsync();
+        await Task.WhenAll(readers);
+        foreach (StreamClient client in clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        output.WriteLine(
+            $"{sim.EventsReplayed:N0} events replayed to 10 clients in {elapsed.TotalSeconds:F2} s: {received.Sum():N0} pushes " +
+            $"({received.Sum() / elapsed.TotalSeconds:N0} pushes/s, {bytes.Sum() / elapsed.TotalSeconds / 1e6:F1} MB/s, {sim.EventsReplayed / elapsed.TotalSeconds:N0} events/s)");
+        received.Should().OnlyContain(r => r == 103_654, "each client gets every push of its 16 channels");
+    }
+
+    private static async Task ReadAsync(WebSocket socket, int index, long[] received, long[] bytes, CancellationToken stop)
+    {
+        byte[] buffer = new byte[1 << 20];
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.AsMemory(), stop);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                bytes[index] += result.Count;
+                if (result.EndOfMessage && result.MessageType == WebSocketMessageType.Binary)
+                {
+                    Interlocked.Increment(ref received[index]);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
