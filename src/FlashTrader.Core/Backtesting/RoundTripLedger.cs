@@ -110,6 +110,16 @@ public sealed class RoundTripLedger
         }
     }
 
+    /// <summary>
+    /// Forgets positions still open (after <see cref="Finish"/>), so fills of a separate run that starts flat can follow
+    /// (walk-forward chains its out-of-sample runs through one ledger).
+    /// </summary>
+    public void ForgetOpenPositions()
+    {
+        Array.Clear(_open);
+        _openCount = 0;
+    }
+
     private struct OpenPosition
     {
         public Fixed8 Quantity;
