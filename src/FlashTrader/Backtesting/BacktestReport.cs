@@ -99,9 +99,9 @@ public static class BacktestReport
         w.WriteNumber("losses", m.Losses);
         Number(w, "winRatePercent", m.WinRatePercent);
         Number(w, "profitFactor", m.ProfitFactor);
-        w.WriteString("expectancy", RunSummary.Money(m.Expectancy));
-        w.WriteString("averageWin", RunSummary.Money(m.AverageWin));
-        w.WriteString("averageLoss", RunSummary.Money(m.AverageLoss));
+        w.WriteString("expectancy", RunSummary.Money(decimal.Round(m.Expectancy, 8)));
+        w.WriteString("averageWin", RunSummary.Money(decimal.Round(m.AverageWin, 8)));
+        w.WriteString("averageLoss", RunSummary.Money(decimal.Round(m.AverageLoss, 8)));
         Number(w, "timeInMarketPercent", m.TimeInMarketPercent);
         w.WriteString("turnover", RunSummary.Money(m.Turnover));
         Number(w, "turnoverRatio", m.TurnoverRatio);
@@ -125,7 +125,7 @@ public static class BacktestReport
             w.WriteString("netPnl", RunSummary.Money(r.NetPnl));
             w.WriteString("fees", RunSummary.Money(r.Fees));
             Number(w, "profitFactor", r.ProfitFactor);
-            w.WriteString("expectancy", RunSummary.Money(r.Expectancy));
+            w.WriteString("expectancy", RunSummary.Money(decimal.Round(r.Expectancy, 8)));
             w.WriteString("turnover", RunSummary.Money(r.Turnover));
             w.WriteEndObject();
         }
