@@ -21,6 +21,7 @@ public sealed class TradingPipeline
     private readonly List<TradingMessage> _riskOut = new(8);
     private readonly List<ExecutionFeedback> _feedback = new(16);
     private readonly List<TradingMessage> _reportsToRisk = new(16);
+    private SignalSet _signals;
 
     public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1)
     {
@@ -53,14 +54,17 @@ public sealed class TradingPipeline
 
     public ExchangeStage Exchange { get; }
 
+    /// <summary>The signals the last processed event produced (reporting attributes trades to their sources).</summary>
+    public ref readonly SignalSet LastSignals => ref _signals;
+
     /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {
         Exchange.Journal.Clear();
         MarketTick tick = MarketState.Apply(ev, receivedTimestamp);
-        SignalSet signals = Signals.Evaluate(tick);
+        _signals = Signals.Evaluate(tick);
         _decisionOut.Clear();
-        Decision.OnTick(new SignalTick(tick, signals), _decisionOut);
+        Decision.OnTick(new SignalTick(tick, _signals), _decisionOut);
         Forward(_decisionOut);
     }
 

@@ -16,6 +16,8 @@ public static class FlashTraderCli
         root.Subcommands.Add(DecodeFramesCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
         return root;
     }
 

@@ -32,7 +32,8 @@ public static class RunCommand
             string token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             if (token.Equals("max", StringComparison.OrdinalIgnoreCase))
             {
-                return null;
+                // Not null: System.CommandLine then falls back to converting the token itself, and "max" is no number.
+                return double.PositiveInfinity;
             }
 
             if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v))
@@ -74,7 +75,7 @@ public static class RunCommand
             ConfigFile = parse.GetValue(Config),
             EnvFile = parse.GetValue(Env),
             Replay = parse.GetValue(Replay),
-            Speed = parse.GetValue(Speed),
+            Speed = parse.GetValue(Speed) is double speed && double.IsFinite(speed) ? speed : null,
             SummaryFile = parse.GetValue(Summary),
             Settings = parse.GetValue(Set) ?? [],
         };

@@ -1,0 +1,57 @@
+using System.Globalization;
+using FlashTrader.Cli;
+using FlashTrader.Core.Configuration;
+using FlashTrader.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace FlashTrader.Backtesting;
+
+/// <summary>
+/// The configuration a backtest or an optimisation trial runs with: config/appsettings.json, then --config, the
+/// environment, --set and --seed (PaperTrading:Seed), then the trial's own parameters (the same keys --set takes),
+/// and the strategies chosen with --strategy.
+/// </summary>
+public sealed record BacktestSetup(string? ConfigFile, IReadOnlyList<string> Settings, IReadOnlyList<string> Strategies)
+{
+    public static readonly string[] BuiltInStrategies = ["imbalance", "momentum", "volatility"];
+
+    public static BacktestSetup Create(string? configFile, IReadOnlyList<string> settings, IReadOnlyList<string> strategies, int? seed)
+    {
+        foreach (string strategy in strategies)
+        {
+            if (strategy.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(strategy))
+            {
+                throw new UsageException(
+                    $"--strategy {strategy}: JSON strategy files are not available yet (they arrive with the strategy engine); " +
+                    $"--strategy takes a built-in strategy name for now: {string.Join(", ", BuiltInStrategies)}");
+            }
+
+            if (!BuiltInStrategies.Contains(strategy, StringComparer.Ordinal))
+            {
+                throw new UsageException($"--strategy: unknown strategy '{strategy}' (built in: {string.Join(", ", BuiltInStrategies)})");
+            }
+        }
+
+        List<string> all = [.. settings];
+        if (seed is int s)
+        {
+            all.Add(string.Create(CultureInfo.InvariantCulture, $"PaperTrading:Seed={s}"));
+        }
+
+        return new BacktestSetup(configFile, all, [.. strategies.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Binds and validates the configuration with <paramref name="parameters"/> (key=value) layered last.</summary>
+    public FlashTraderOptions Bind(IEnumerable<string> parameters)
+    {
+        IConfigurationRoot configuration = ConfigurationLoader.Build(ConfigFile, [.. Settings, .. parameters]);
+        FlashTraderOptions options = ConfigurationLoader.Bind(configuration);
+        if (Strategies.Count > 0)
+        {
+            // A list in configuration binds by appending to the default, so the choice is applied after binding.
+            options.SignalGeneration.Strategies = [.. Strategies];
+        }
+
+        return options;
+    }
+}
