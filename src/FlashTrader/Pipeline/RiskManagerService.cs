@@ -1,3 +1,5 @@
+using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Control;
 using FlashTrader.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +15,11 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
 
     protected override void Handle(in TradingMessage item, List<TradingMessage> outputs)
     {
+        if (item.Kind == TradingMessageKind.Control && item.Command is { Action: ControlAction.SetRiskLimits, RiskLimits: { } limits })
+        {
+            AuditLimits(pipeline.Risk.Risk.Limits, limits, item.Command.Origin);
+        }
+
         pipeline.Risk.Handle(item, outputs);
         if (pipeline.Risk.Risk.HaltReason != _haltReason)
         {
@@ -20,4 +27,10 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
             logger.LogWarning("Risk: {State}", _haltReason is null ? "trading resumed" : "new entries halted: " + _haltReason);
         }
     }
+
+    /// <summary>The audit record of a runtime limit change: every key with its old and new value, as it takes effect.</summary>
+    private void AuditLimits(RiskOptions old, RiskOptions @new, string origin) =>
+        logger.LogWarning(
+            "Audit: risk limits changed by {Origin}: Risk:MaxDrawdownPercent {OldMaxDrawdownPercent} -> {NewMaxDrawdownPercent}, Risk:DailyLossLimit {OldDailyLossLimit} -> {NewDailyLossLimit}",
+            origin, old.MaxDrawdownPercent, @new.MaxDrawdownPercent, old.DailyLossLimit, @new.DailyLossLimit);
 }
