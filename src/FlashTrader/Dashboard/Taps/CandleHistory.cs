@@ -1,0 +1,88 @@
+using FlashTrader.Core.Candles;
+using FlashTrader.Core.Indicators;
+using FlashTrader.Core.Numerics;
+using FlashTrader.Dashboard.Snapshots;
+
+namespace FlashTrader.Dashboard.Taps;
+
+/// <summary>
+/// One symbol's candles of one timeframe, built from trades with <see cref="CandleBuilder"/> (allocation-free per
+/// trade), the closed ones kept in a ring. The published view (closed candles, the one in progress, EMA and
+/// Bollinger overlays on the closes) is rebuilt only when a trade or a close changed it.
+/// </summary>
+internal sealed class CandleHistory
+{
+    /// <summary>Short periods, so a replay of a few minutes already shows the overlays on 1-minute candles.</summary>
+    public const int EmaPeriod = 5;
+
+    public const int BollingerPeriod = 10;
+
+    private readonly CandleBuilder _builder;
+    private readonly RecentRing<Candle> _closed;
+    private long _changes;
+    private long _publishedChanges = -1;
+    private CandleSeriesView? _view;
+
+    public CandleHistory(Timeframe timeframe, int capacity)
+    {
+        _closed = new RecentRing<Candle>(capacity);
+        _builder = new CandleBuilder(timeframe, OnClosed);
+    }
+
+    public Timeframe Timeframe => _builder.Timeframe;
+
+    public void AddTrade(long exchangeTimeNs, Fixed8 price, Fixed8 quantity)
+    {
+        _builder.AddTrade(exchangeTimeNs, price, quantity);
+        _changes++;
+    }
+
+    public void AdvanceTo(long exchangeTimeNs) => _builder.AdvanceTo(exchangeTimeNs);
+
+    public CandleSeriesView View()
+    {
+        if (_view is not null && _publishedChanges == _changes)
+        {
+            return _view;
+        }
+
+        List<CandleView> candles = _closed.OldestFirst(c => ToView(c, closed: true));
+        var ema = new List<LinePoint>();
+        var bands = new List<BandPoint>();
+        var emaIndicator = new Ema(EmaPeriod);
+        var bollinger = new BollingerBands(BollingerPeriod);
+        foreach (CandleView c in candles)
+        {
+            double close = (double)c.Close;
+            emaIndicator.Update(close);
+            bollinger.Update(close);
+            if (emaIndicator.IsReady)
+            {
+                ema.Add(new LinePoint(c.Time, emaIndicator.Value));
+            }
+
+            if (bollinger.IsReady)
+            {
+                bands.Add(new BandPoint(c.Time, bollinger.Upper, bollinger.Middle, bollinger.Lower));
+            }
+        }
+
+        if (_builder.TryGetCurrent(out Candle current))
+        {
+            candles.Add(ToView(current, closed: false));
+        }
+
+        _publishedChanges = _changes;
+        _view = new CandleSeriesView(Timeframe.ToString(), candles, EmaPeriod, ema, BollingerPeriod, bands);
+        return _view;
+    }
+
+    private void OnClosed(Candle candle)
+    {
+        _closed.Add(candle);
+        _changes++;
+    }
+
+    private static CandleView ToView(in Candle c, bool closed) =>
+        new(c.OpenTimeNs / 1_000_000_000, c.Open.ToDecimal(), c.High.ToDecimal(), c.Low.ToDecimal(), c.Close.ToDecimal(), c.Volume.ToDecimal(), c.TradeCount, closed);
+}
