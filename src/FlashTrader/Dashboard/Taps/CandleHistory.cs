@@ -18,14 +18,14 @@ internal sealed class CandleHistory
     public const int BollingerPeriod = 10;
 
     private readonly CandleBuilder _builder;
-    private readonly RecentRing<Candle> _closed;
+    private readonly RecentRing<Candle, CandleView> _closed;
     private long _changes;
     private long _publishedChanges = -1;
     private CandleSeriesView? _view;
 
     public CandleHistory(Timeframe timeframe, int capacity)
     {
-        _closed = new RecentRing<Candle>(capacity);
+        _closed = new RecentRing<Candle, CandleView>(capacity, c => ToView(c, closed: true));
         _builder = new CandleBuilder(timeframe, OnClosed);
     }
 
@@ -46,7 +46,7 @@ internal sealed class CandleHistory
             return _view;
         }
 
-        List<CandleView> candles = _closed.OldestFirst(c => ToView(c, closed: true));
+        List<CandleView> candles = _closed.OldestFirst();
         var ema = new List<LinePoint>();
         var bands = new List<BandPoint>();
         var emaIndicator = new Ema(EmaPeriod);

@@ -14,14 +14,15 @@ public sealed class ExchangeTap
 {
     private readonly PaperExchange _exchange;
     private readonly DashboardBoard _board;
-    private readonly RecentRing<ExecutionReport> _fills;
+    private readonly RecentRing<ExecutionReport, FillView> _fills;
     private PublishSchedule _schedule;
 
     public ExchangeTap(PaperExchange exchange, DashboardOptions options, DashboardBoard board)
     {
         _exchange = exchange;
         _board = board;
-        _fills = new RecentRing<ExecutionReport>(options.RecentItems);
+        _fills = new RecentRing<ExecutionReport, FillView>(options.RecentItems, f => new FillView(f.TimeNs / 1_000_000, f.FillId, f.OrderId,
+            exchange.Instruments[f.SymbolId].Symbol, f.Side.ToString(), f.Purpose.ToString(), f.LastPrice.ToDecimal(), f.LastQuantity.ToDecimal(), f.Fee, f.Liquidity.ToWire()));
         _schedule = new PublishSchedule(TimeSpan.FromMilliseconds(options.PublishIntervalMs));
     }
 
@@ -67,8 +68,7 @@ public sealed class ExchangeTap
                 o.Purpose.ToString(), o.Type == OrderType.Limit ? o.Price.ToDecimal() : null, o.Quantity.ToDecimal(), r.Filled.ToDecimal()));
         }
 
-        List<FillView> fills = _fills.NewestFirst(f => new FillView(f.TimeNs / 1_000_000, f.FillId, f.OrderId, _exchange.Instruments[f.SymbolId].Symbol,
-            f.Side.ToString(), f.Purpose.ToString(), f.LastPrice.ToDecimal(), f.LastQuantity.ToDecimal(), f.Fee, f.Liquidity.ToWire()));
+        List<FillView> fills = _fills.NewestFirst();
         _board.Post(new PortfolioSnapshot(balances, positions, orders, fills, _exchange.FillCount, _exchange.Equity, _exchange.StartingEquity,
             _exchange.RealizedPnl, _exchange.UnrealizedPnl, _exchange.Fees, DateTimeOffset.UtcNow));
     }

@@ -19,7 +19,7 @@ public sealed class MarketTap
     private readonly DashboardBoard _board;
     private readonly int _depth;
     private readonly CandleHistory[][] _candles;
-    private readonly RecentRing<Trade>[] _trades;
+    private readonly RecentRing<Trade, TradeView>[] _trades;
     private readonly SymbolViewCache[] _cache;
     private PublishSchedule _schedule;
     private long _lastReceived;
@@ -33,12 +33,12 @@ public sealed class MarketTap
         _depth = options.DepthLevels;
         int symbols = market.Markets.Count;
         _candles = new CandleHistory[symbols][];
-        _trades = new RecentRing<Trade>[symbols];
+        _trades = new RecentRing<Trade, TradeView>[symbols];
         _cache = new SymbolViewCache[symbols];
         for (int s = 0; s < symbols; s++)
         {
             _candles[s] = [new CandleHistory(Timeframe.OneMinute, CandleCapacity), new CandleHistory(Timeframe.FifteenMinutes, CandleCapacity)];
-            _trades[s] = new RecentRing<Trade>(options.RecentItems);
+            _trades[s] = new RecentRing<Trade, TradeView>(options.RecentItems, t => new TradeView(t.TimeNs / 1_000_000, t.Price.ToDecimal(), t.Quantity.ToDecimal(), t.Aggressor.ToString()));
             _cache[s] = new SymbolViewCache();
         }
 
@@ -113,7 +113,7 @@ public sealed class MarketTap
         if (cache.TradesAdded != _trades[s].Added)
         {
             cache.TradesAdded = _trades[s].Added;
-            cache.Trades = _trades[s].NewestFirst(t => new TradeView(t.TimeNs / 1_000_000, t.Price.ToDecimal(), t.Quantity.ToDecimal(), t.Aggressor.ToString()));
+            cache.Trades = _trades[s].NewestFirst();
         }
 
         var candles = new Dictionary<string, CandleSeriesView>(StringComparer.Ordinal);

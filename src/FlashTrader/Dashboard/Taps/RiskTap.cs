@@ -22,9 +22,10 @@ public sealed class RiskTap
     private readonly IReadOnlyList<string> _strategies;
     private readonly ExecutionOptions _execution;
     private readonly DashboardBoard _board;
-    private readonly RecentRing<Decision> _decisions;
-    private readonly RecentRing<Sample> _equity;
+    private readonly RecentRing<Decision, DecisionView> _decisions;
+    private readonly RecentRing<Sample, EquityPoint> _equity;
     private PublishSchedule _schedule;
+    private PublishSchedule _equitySchedule;
     private long _nextSampleSecond = long.MinValue;
     private decimal _startingEquity;
     private long _publishedDecisions = -1;
@@ -37,8 +38,9 @@ public sealed class RiskTap
         _strategies = signals.StrategyNames;
         _execution = execution;
         _board = board;
-        _decisions = new RecentRing<Decision>(options.RecentItems);
-        _equity = new RecentRing<Sample>(EquityCapacity);
+        _decisions = new RecentRing<Decision, DecisionView>(options.RecentItems, View);
+        _equity = new RecentRing<Sample, EquityPoint>(EquityCapacity, s => new EquityPoint(s.Second, s.Equity, s.DrawdownPercent));
+        _equitySchedule = new PublishSchedule(TimeSpan.FromSeconds(1));
         _schedule = new PublishSchedule(TimeSpan.FromMilliseconds(options.PublishIntervalMs));
     }
 
@@ -74,18 +76,21 @@ public sealed class RiskTap
     {
         if (_schedule.IsDue())
         {
-            Publish();
+            Publish(force: false);
         }
     }
 
-    public void Publish()
+    public void Publish() => Publish(force: true);
+
+    private void Publish(bool force)
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
         _board.Post(RiskView(now));
-        if (_publishedSamples != _equity.Added)
+        // The curve is long: re-sent at most once a second, however fast a replay moves exchange time.
+        if (_publishedSamples != _equity.Added && (_equitySchedule.IsDue() || force))
         {
             _publishedSamples = _equity.Added;
-            List<EquityPoint> points = _equity.OldestFirst(s => new EquityPoint(s.Second, s.Equity, s.DrawdownPercent));
+            List<EquityPoint> points = _equity.OldestFirst();
             _board.Post(new EquitySnapshot(points, Risk.Equity, _startingEquity, Risk.Equity - _startingEquity, Risk.PeakEquity, Risk.DrawdownPercent,
                 Risk.MaxDrawdown, Risk.MaxDrawdownPercent, now));
         }
@@ -93,7 +98,7 @@ public sealed class RiskTap
         if (_publishedDecisions != _decisions.Added)
         {
             _publishedDecisions = _decisions.Added;
-            _board.Post(new DecisionLog(_decisions.NewestFirst(View)));
+            _board.Post(new DecisionLog(_decisions.NewestFirst()));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class SignalTap
     private readonly InstrumentSet _instruments;
     private readonly IReadOnlyList<string> _strategies;
     private readonly DashboardBoard _board;
-    private readonly RecentRing<Signal> _recent;
+    private readonly RecentRing<Signal, SignalView> _recent;
     private readonly Signal[] _latest;
     private readonly bool[] _has;
     private PublishSchedule _schedule;
@@ -28,7 +28,7 @@ public sealed class SignalTap
         _instruments = instruments;
         _strategies = generator.StrategyNames;
         _board = board;
-        _recent = new RecentRing<Signal>(options.RecentItems);
+        _recent = new RecentRing<Signal, SignalView>(options.RecentItems, View);
         _latest = new Signal[instruments.Count * Math.Max(1, _strategies.Count)];
         _has = new bool[_latest.Length];
         _schedule = new PublishSchedule(TimeSpan.FromMilliseconds(options.PublishIntervalMs));
@@ -58,7 +58,7 @@ public sealed class SignalTap
     public void Publish()
     {
         _published = _total;
-        List<SignalView> recent = _recent.NewestFirst(View);
+        List<SignalView> recent = _recent.NewestFirst();
         var heat = new List<HeatCell>(_latest.Length);
         for (int s = 0; s < _instruments.Count; s++)
         {
