@@ -42,7 +42,7 @@ public sealed class DashboardServer(
     {
         DashboardOptions dashboard = options.Dashboard;
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(new EmbeddedLoggerFactory(loggerFactory)));
         builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, EmbeddedLifetime>());
         builder.Services.ConfigureHttpJsonOptions(o => DashboardJson.Configure(o.SerializerOptions));
         builder.WebHost.UseUrls(dashboard.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -109,6 +109,25 @@ public sealed class DashboardServer(
 
     private static bool IsLoopback(string address) =>
         Uri.TryCreate(address, UriKind.Absolute, out Uri? uri) && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress? ip) && IPAddress.IsLoopback(ip)));
+
+    /// <summary>
+    /// The bot's log, minus the embedded host's own start/stop messages: a bind failure is reported once, by the bot, as
+    /// a usage error naming Dashboard:Urls, not also as the web host's stack trace.
+    /// </summary>
+    private sealed class EmbeddedLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal) || categoryName.StartsWith("Microsoft.Hosting.Lifetime", StringComparison.Ordinal)
+                ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance
+                : inner.CreateLogger(categoryName);
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose()
+        {
+            // The bot owns the inner factory.
+        }
+    }
 
     /// <summary>The bot's host owns signals and shutdown: the embedded web host must not install its own console lifetime.</summary>
     private sealed class EmbeddedLifetime : IHostLifetime

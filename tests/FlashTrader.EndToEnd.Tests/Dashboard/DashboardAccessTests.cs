@@ -19,6 +19,21 @@ public sealed class DashboardAccessTests
     }
 
     [Fact]
+    public void A_port_already_taken_is_a_usage_error_naming_the_key()
+    {
+        using var run = new RunDirectory();
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        FlashTraderProcess.Result r = FlashTraderProcess.Run(
+            ["--replay", FlashTraderProcess.Sample, "--reset", .. run.DataArgs, "--set", "Dashboard:Enabled=true", "--set", $"Dashboard:Urls=http://127.0.0.1:{port}"]);
+
+        r.ExitCode.Should().Be(2, r.ToString());
+        r.Stderr.Should().Contain($"error: Dashboard:Urls: cannot listen on http://127.0.0.1:{port}: Failed to bind to address http://127.0.0.1:{port}: address already in use. (choose another port, or set Dashboard:Enabled=false)");
+    }
+
+    [Fact]
     public void Beyond_loopback_every_request_needs_the_token_as_a_bearer_header_or_a_query_parameter()
     {
         using var run = new RunDirectory();
