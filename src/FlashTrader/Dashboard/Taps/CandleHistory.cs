@@ -22,6 +22,10 @@ internal sealed class CandleHistory
     private long _changes;
     private long _publishedChanges = -1;
     private CandleSeriesView? _view;
+    private long _closedAdded = -1;
+    private List<CandleView> _closedViews = [];
+    private List<LinePoint> _ema = [];
+    private List<BandPoint> _bands = [];
 
     public CandleHistory(Timeframe timeframe, int capacity)
     {
@@ -46,34 +50,41 @@ internal sealed class CandleHistory
             return _view;
         }
 
-        List<CandleView> candles = _closed.OldestFirst();
-        var ema = new List<LinePoint>();
-        var bands = new List<BandPoint>();
-        var emaIndicator = new Ema(EmaPeriod);
-        var bollinger = new BollingerBands(BollingerPeriod);
-        foreach (CandleView c in candles)
+        if (_closedAdded != _closed.Added)
         {
-            double close = (double)c.Close;
-            emaIndicator.Update(close);
-            bollinger.Update(close);
-            if (emaIndicator.IsReady)
+            // The closed candles and their overlays change only when a candle closes: recomputed then, reused otherwise.
+            _closedAdded = _closed.Added;
+            _closedViews = _closed.OldestFirst();
+            _ema = [];
+            _bands = [];
+            var ema = new Ema(EmaPeriod);
+            var bollinger = new BollingerBands(BollingerPeriod);
+            foreach (CandleView c in _closedViews)
             {
-                ema.Add(new LinePoint(c.Time, emaIndicator.Value));
-            }
+                double close = (double)c.Close;
+                ema.Update(close);
+                bollinger.Update(close);
+                if (ema.IsReady)
+                {
+                    _ema.Add(new LinePoint(c.Time, ema.Value));
+                }
 
-            if (bollinger.IsReady)
-            {
-                bands.Add(new BandPoint(c.Time, bollinger.Upper, bollinger.Middle, bollinger.Lower));
+                if (bollinger.IsReady)
+                {
+                    _bands.Add(new BandPoint(c.Time, bollinger.Upper, bollinger.Middle, bollinger.Lower));
+                }
             }
         }
 
+        List<CandleView> candles = new(_closedViews.Count + 1);
+        candles.AddRange(_closedViews);
         if (_builder.TryGetCurrent(out Candle current))
         {
             candles.Add(ToView(current, closed: false));
         }
 
         _publishedChanges = _changes;
-        _view = new CandleSeriesView(Timeframe.ToString(), candles, EmaPeriod, ema, BollingerPeriod, bands);
+        _view = new CandleSeriesView(Timeframe.ToString(), candles, EmaPeriod, _ema, BollingerPeriod, _bands);
         return _view;
     }
 
