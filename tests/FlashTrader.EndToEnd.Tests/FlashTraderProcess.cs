@@ -36,6 +36,9 @@ public static class FlashTraderProcess
         }
 
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // Tests run in parallel: the dashboard's default fixed port would collide. A test that wants it turns it on
+        // (--set beats the environment) on port 0.
+        psi.Environment["FLASHTRADER__Dashboard__Enabled"] = "false";
         foreach ((string k, string v) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[k] = v;

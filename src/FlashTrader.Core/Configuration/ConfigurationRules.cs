@@ -18,9 +18,10 @@ public static class ConfigurationRules
         ValidatePaper(options.PaperTrading, options.TradingPairs, errors);
         ValidateSignals(options.SignalGeneration, errors);
         ValidateExecution(options.Execution, errors);
-        ValidateRisk(options.Risk, errors);
+        errors.AddRange(ValidateRisk(options.Risk));
         ValidateMexc(options.Mexc, errors);
         ValidateSystem(options.System, errors);
+        ValidateDashboard(options.Dashboard, errors);
         return errors;
     }
 
@@ -128,10 +129,13 @@ public static class ConfigurationRules
         Require(e.EntryCooldownMs < 0, $"{k}:EntryCooldownMs", "must be 0 or more", errors);
     }
 
-    private static void ValidateRisk(RiskOptions r, List<ConfigurationError> errors)
+    /// <summary>The Risk section's rules alone: also applied to a runtime change of the limits (the dashboard).</summary>
+    public static IReadOnlyList<ConfigurationError> ValidateRisk(RiskOptions r)
     {
+        var errors = new List<ConfigurationError>();
         Require(!(r.MaxDrawdownPercent is > 0 and <= 100), "Risk:MaxDrawdownPercent", "must be in (0, 100]", errors);
         Require(r.DailyLossLimit <= 0, "Risk:DailyLossLimit", "must be greater than 0", errors);
+        return errors;
     }
 
     private static void ValidateMexc(MexcOptions m, List<ConfigurationError> errors)
@@ -170,6 +174,63 @@ public static class ConfigurationRules
         Require(string.IsNullOrWhiteSpace(s.DataDirectory), "System:DataDirectory", "must not be empty", errors);
         Require(s.MetricsIntervalMs < 100, "System:MetricsIntervalMs", "must be at least 100", errors);
     }
+
+    private static void ValidateDashboard(DashboardOptions d, List<ConfigurationError> errors)
+    {
+        const string k = "Dashboard";
+        Require(d.PublishIntervalMs is < 20 or > 60_000, $"{k}:PublishIntervalMs", "must be between 20 and 60000", errors);
+        Require(d.DepthLevels is < 1 or > 500, $"{k}:DepthLevels", "must be between 1 and 500", errors);
+        Require(d.RecentItems is < 1 or > 10_000, $"{k}:RecentItems", "must be between 1 and 10000", errors);
+        if (!d.Enabled)
+        {
+            return;
+        }
+
+        string[] urls = d.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (urls.Length == 0)
+        {
+            errors.Add(new($"{k}:Urls", "must name at least one http(s) URL, e.g. http://127.0.0.1:8080"));
+            return;
+        }
+
+        foreach (string url in urls)
+        {
+            string? host = HostOf(url);
+            if (host is null)
+            {
+                errors.Add(new($"{k}:Urls", $"'{url}' is not an absolute http(s) URL with a port, e.g. http://127.0.0.1:8080"));
+            }
+            else if (!IsLoopback(host) && string.IsNullOrWhiteSpace(d.AccessToken))
+            {
+                errors.Add(new($"{k}:AccessToken", $"must be set: {k}:Urls binds '{url}' beyond loopback (set FLASHTRADER__Dashboard__AccessToken, or listen on 127.0.0.1)"));
+            }
+        }
+    }
+
+    /// <summary>The host of an ASP.NET Core listen URL (which may use the wildcards * and +), or null when malformed.</summary>
+    private static string? HostOf(string url)
+    {
+        int scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0 || url[..scheme] is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        string rest = url[(scheme + 3)..];
+        int slash = rest.IndexOf('/', StringComparison.Ordinal);
+        string authority = slash >= 0 ? rest[..slash] : rest;
+        int colon = authority.LastIndexOf(':');
+        if (colon <= 0 || colon < authority.LastIndexOf(']') || !int.TryParse(authority[(colon + 1)..], out int port) || port is < 0 or > 65535)
+        {
+            return null;
+        }
+
+        return authority[..colon];
+    }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out System.Net.IPAddress? address) && System.Net.IPAddress.IsLoopback(address));
 
     private static bool IsUrl(string value, string scheme1, string scheme2) =>
         Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == scheme1 || uri.Scheme == scheme2);

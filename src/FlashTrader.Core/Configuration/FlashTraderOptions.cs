@@ -16,4 +16,6 @@ public sealed class FlashTraderOptions
     public MexcOptions Mexc { get; set; } = new();
 
     public SystemOptions System { get; set; } = new();
+
+    public DashboardOptions Dashboard { get; set; } = new();
 }

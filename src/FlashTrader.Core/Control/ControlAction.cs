@@ -13,4 +13,7 @@ public enum ControlAction : byte
 
     /// <summary>Halt new entries, cancel every working order and flatten every position at market.</summary>
     KillSwitch = 3,
+
+    /// <summary>Replace the risk limits (already validated like the configuration) with <see cref="ControlCommand.RiskLimits"/>.</summary>
+    SetRiskLimits = 4,
 }

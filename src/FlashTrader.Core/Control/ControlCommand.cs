@@ -1,3 +1,5 @@
+using FlashTrader.Core.Configuration;
+
 namespace FlashTrader.Core.Control;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace FlashTrader.Core.Control;
 /// </summary>
 /// <param name="Action">What to do.</param>
 /// <param name="Origin">Who asked (e.g. "SIGUSR1", "dashboard"): recorded as the halt reason.</param>
-public readonly record struct ControlCommand(ControlAction Action, string Origin)
+/// <param name="RiskLimits">The new limits of <see cref="ControlAction.SetRiskLimits"/> (a fresh object, never mutated after submission).</param>
+public readonly record struct ControlCommand(ControlAction Action, string Origin, RiskOptions? RiskLimits = null)
 {
     /// <summary>The halt reason this command sets, or null when it sets none.</summary>
     public string? HaltReason => Action switch

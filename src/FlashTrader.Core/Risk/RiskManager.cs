@@ -17,13 +17,14 @@ public sealed class RiskManager
 {
     private readonly InstrumentSet _instruments;
     private readonly ExecutionOptions _execution;
-    private readonly RiskOptions _risk;
+    private RiskOptions _risk;
     private readonly RejectionCounts _rejections = new();
     private long _day = long.MinValue;
     private int _ordersToday;
     private decimal _dayStartEquity;
     private decimal _peakEquity;
     private bool _dailyHalt;
+    private bool _limitsChanged;
 
     public RiskManager(InstrumentSet instruments, ExecutionOptions execution, RiskOptions risk, TradingAccount account)
     {
@@ -39,6 +40,26 @@ public sealed class RiskManager
 
     /// <summary>Why new entries are halted, or null.</summary>
     public string? HaltReason { get; private set; }
+
+    /// <summary>The limits in force (the configured ones until an operator replaces them).</summary>
+    public RiskOptions Limits => _risk;
+
+    /// <summary>Equity at the last valuation (quote currency); 0 until the account can be valued.</summary>
+    public decimal Equity { get; private set; }
+
+    public decimal PeakEquity => _peakEquity;
+
+    /// <summary>Equity when the current UTC day began.</summary>
+    public decimal DayStartEquity => _dayStartEquity;
+
+    /// <summary>Drop from the peak at the last valuation, in percent: the usage of MaxDrawdownPercent.</summary>
+    public double DrawdownPercent => _peakEquity > 0 ? (double)((_peakEquity - Equity) / _peakEquity * 100) : 0;
+
+    /// <summary>Loss since the UTC day began (negative when up): the usage of DailyLossLimit.</summary>
+    public decimal DayLoss => _dayStartEquity - Equity;
+
+    /// <summary>Orders approved since the UTC day began: the usage of MaxDailyOrders.</summary>
+    public int OrdersToday => _ordersToday;
 
     public decimal MaxDrawdown { get; private set; }
 
@@ -62,6 +83,16 @@ public sealed class RiskManager
         _dailyHalt = false;
     }
 
+    /// <summary>
+    /// Replaces the limits between two events. The next tick re-checks them even if equity has not moved, so a tightened
+    /// limit that is already exceeded halts at once; loosening a limit does not lift a halt in force (resume does).
+    /// </summary>
+    public void SetLimits(RiskOptions limits)
+    {
+        _risk = limits ?? throw new ArgumentNullException(nameof(limits));
+        _limitsChanged = true;
+    }
+
     /// <summary>Watches equity on every tick: drawdown from the peak and loss since the UTC day began.</summary>
     public void OnTick(in MarketTick tick)
     {
@@ -72,12 +103,14 @@ public sealed class RiskManager
         }
 
         long day = tick.ExchangeTimeNs / 86_400_000_000_000L;
-        if (day == _day && !Account.EquityChanged)
+        if (day == _day && !Account.EquityChanged && !_limitsChanged)
         {
             return; // nothing the limits depend on has moved
         }
 
+        _limitsChanged = false;
         decimal equity = Account.Equity();
+        Equity = equity;
         if (day != _day)
         {
             _day = day;

@@ -3,6 +3,8 @@ using FlashTrader.Control;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Dashboard;
+using FlashTrader.Dashboard.Taps;
 using FlashTrader.Pipeline;
 using FlashTrader.Reporting;
 using FlashTrader.Sources;
@@ -71,6 +73,7 @@ public static class BotRunner
             builder.Services.AddSingleton(new PipelineChannels());
             builder.Services.AddSingleton<RunStatus>();
             builder.Services.AddSingleton<ControlInbox>();
+            DashboardHosting.Register(builder.Services, pipeline, options);
             builder.Services.AddSingleton(fills);
             builder.Services.AddHostedService<MarketStateService>();
             builder.Services.AddHostedService<SignalGeneratorService>();
@@ -78,7 +81,8 @@ public static class BotRunner
             builder.Services.AddHostedService<RiskManagerService>();
             builder.Services.AddHostedService(sp => new PaperTradingService(
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
-                sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>()));
+                sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>(),
+                sp.GetService<ExchangeTap>()));
             builder.Services.AddHostedService<RecordingReplaySource>();
             builder.Services.AddHostedService<RunSupervisor>();
 

@@ -1,6 +1,7 @@
 using FlashTrader.Control;
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Dashboard.Taps;
 using Microsoft.Extensions.Logging;
 
 namespace FlashTrader.Pipeline;
@@ -10,11 +11,12 @@ namespace FlashTrader.Pipeline;
 /// waits for the watermark of the previous tick, so every decision is made on the same knowledge in every replay.
 /// Operator commands waiting in the control inbox enter the stream here, before the tick at hand.
 /// </summary>
-public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<DecisionEngineService> logger)
+public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<DecisionEngineService> logger, DashboardTaps? dashboard = null)
     : PipelineStageService<SignalTick, TradingMessage>(channels.Signals, channels.ToRisk, status, logger)
 {
     private readonly BatchChannel<ExecutionFeedback> _feedback = channels.Feedback;
     private readonly DecisionStage _stage = pipeline.Decision;
+    private readonly DecisionTap? _tap = dashboard?.Decisions;
 
     protected override string StageName => "DecisionEngine";
 
@@ -69,5 +71,11 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
 
     protected override void Handle(in SignalTick item, List<TradingMessage> outputs) => _stage.OnTick(item, outputs);
 
-    protected override void OnCompleted() => DrainFeedback([]);
+    protected override void OnBatchHandled() => _tap?.PublishIfDue();
+
+    protected override void OnCompleted()
+    {
+        DrainFeedback([]);
+        _tap?.Publish();
+    }
 }

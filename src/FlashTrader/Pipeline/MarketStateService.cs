@@ -1,15 +1,26 @@
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Dashboard.Taps;
 using Microsoft.Extensions.Logging;
 
 namespace FlashTrader.Pipeline;
 
 /// <summary>Stage 1: applies market events to the books and derives features.</summary>
-public sealed class MarketStateService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<MarketStateService> logger)
+public sealed class MarketStateService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<MarketStateService> logger, DashboardTaps? dashboard = null)
     : PipelineStageService<InboundEvent, MarketTick>(channels.Inbound, channels.Ticks, status, logger)
 {
+    private readonly MarketTap? _tap = dashboard?.Market;
+
     protected override string StageName => "MarketState";
 
-    protected override void Handle(in InboundEvent item, List<MarketTick> outputs) =>
-        outputs.Add(pipeline.MarketState.Apply(item.Event, item.ReceivedTimestamp));
+    protected override void Handle(in InboundEvent item, List<MarketTick> outputs)
+    {
+        MarketTick tick = pipeline.MarketState.Apply(item.Event, item.ReceivedTimestamp);
+        outputs.Add(tick);
+        _tap?.Observe(tick);
+    }
+
+    protected override void OnBatchHandled() => _tap?.PublishIfDue();
+
+    protected override void OnCompleted() => _tap?.Publish();
 }

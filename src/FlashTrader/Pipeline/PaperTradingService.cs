@@ -1,6 +1,7 @@
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Dashboard.Taps;
 using FlashTrader.Reporting;
 using FlashTrader.Storage.State;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,8 @@ public sealed class PaperTradingService(
     PaperStateStore? store,
     RunSettings settings,
     IHostApplicationLifetime lifetime,
-    ILogger<PaperTradingService> logger)
+    ILogger<PaperTradingService> logger,
+    ExchangeTap? dashboard = null)
     : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
@@ -42,6 +44,7 @@ public sealed class PaperTradingService(
         bool anyFill = false;
         foreach (ExecutionReport r in _journal)
         {
+            dashboard?.Observe(r);
             if (r.IsFill)
             {
                 anyFill = true;
@@ -70,6 +73,9 @@ public sealed class PaperTradingService(
         Status.Gen0AtEnd = GC.CollectionCount(0);
         store?.Save(pipeline.Exchange.Exchange.Export(), pipeline.Decision.Engine.NextOrderId, [], _instruments);
         fillsCsv.Flush();
+        dashboard?.Publish();
         lifetime.StopApplication();
     }
+
+    protected override void OnBatchHandled() => dashboard?.PublishIfDue();
 }

@@ -32,6 +32,11 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     {
     }
 
+    /// <summary>After each input batch: a place for cheap periodic work (the dashboard's rate-limited snapshots).</summary>
+    protected virtual void OnBatchHandled()
+    {
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -60,6 +65,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                     }
 
                     batch.Return();
+                    OnBatchHandled();
                 }
 
                 await Output.FlushAsync().ConfigureAwait(false);

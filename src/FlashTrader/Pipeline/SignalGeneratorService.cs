@@ -1,15 +1,26 @@
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Dashboard.Taps;
 using Microsoft.Extensions.Logging;
 
 namespace FlashTrader.Pipeline;
 
 /// <summary>Stage 2: runs the strategies on each tick.</summary>
-public sealed class SignalGeneratorService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<SignalGeneratorService> logger)
+public sealed class SignalGeneratorService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<SignalGeneratorService> logger, DashboardTaps? dashboard = null)
     : PipelineStageService<MarketTick, SignalTick>(channels.Ticks, channels.Signals, status, logger)
 {
+    private readonly SignalTap? _tap = dashboard?.Signals;
+
     protected override string StageName => "SignalGenerator";
 
-    protected override void Handle(in MarketTick item, List<SignalTick> outputs) =>
-        outputs.Add(new SignalTick(item, pipeline.Signals.Evaluate(item)));
+    protected override void Handle(in MarketTick item, List<SignalTick> outputs)
+    {
+        var tick = new SignalTick(item, pipeline.Signals.Evaluate(item));
+        outputs.Add(tick);
+        _tap?.Observe(tick);
+    }
+
+    protected override void OnBatchHandled() => _tap?.PublishIfDue();
+
+    protected override void OnCompleted() => _tap?.Publish();
 }

@@ -1,0 +1,167 @@
+using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Instruments;
+using FlashTrader.Core.Market;
+using FlashTrader.Core.Orders;
+using FlashTrader.Core.Pipeline;
+using FlashTrader.Core.Risk;
+using FlashTrader.Core.Signals;
+using FlashTrader.Dashboard.Snapshots;
+
+namespace FlashTrader.Dashboard.Taps;
+
+/// <summary>
+/// Rides on the risk stage's thread: records each order decision with the gate's verdict and samples the equity curve
+/// once per second of exchange time, allocation-free, and posts the risk, equity and decision views at the publish rate.
+/// </summary>
+public sealed class RiskTap
+{
+    private const int EquityCapacity = 4_000;
+
+    private readonly RiskStage _stage;
+    private readonly InstrumentSet _instruments;
+    private readonly IReadOnlyList<string> _strategies;
+    private readonly ExecutionOptions _execution;
+    private readonly DashboardBoard _board;
+    private readonly RecentRing<Decision, DecisionView> _decisions;
+    private readonly RecentRing<Sample, EquityPoint> _equity;
+    private PublishSchedule _schedule;
+    private PublishSchedule _equitySchedule;
+    private long _nextSampleSecond = long.MinValue;
+    private decimal _startingEquity;
+    private long _publishedDecisions = -1;
+    private long _publishedSamples = -1;
+
+    public RiskTap(RiskStage stage, InstrumentSet instruments, SignalGenerator signals, ExecutionOptions execution, DashboardOptions options, DashboardBoard board)
+    {
+        _stage = stage;
+        _instruments = instruments;
+        _strategies = signals.StrategyNames;
+        _execution = execution;
+        _board = board;
+        _decisions = new RecentRing<Decision, DecisionView>(options.RecentItems, View);
+        _equity = new RecentRing<Sample, EquityPoint>(EquityCapacity, s => new EquityPoint(s.Second, s.Equity, s.DrawdownPercent));
+        _equitySchedule = new PublishSchedule(TimeSpan.FromSeconds(1));
+        _schedule = new PublishSchedule(TimeSpan.FromMilliseconds(options.PublishIntervalMs));
+    }
+
+    private RiskManager Risk => _stage.Risk;
+
+    /// <summary>Called after the risk stage handled <paramref name="item"/> into <paramref name="outputs"/>.</summary>
+    public void Observe(in TradingMessage item, List<TradingMessage> outputs)
+    {
+        switch (item.Kind)
+        {
+            case TradingMessageKind.Tick:
+                long second = item.Tick.ExchangeTimeNs / 1_000_000_000;
+                if (second >= _nextSampleSecond && Risk.Equity > 0)
+                {
+                    if (_equity.Added == 0)
+                    {
+                        _startingEquity = Risk.Equity;
+                    }
+
+                    _nextSampleSecond = second + 1;
+                    _equity.Add(new Sample(second, Risk.Equity, Risk.DrawdownPercent));
+                }
+
+                break;
+            case TradingMessageKind.Order when outputs.Count > 0:
+                TradingMessage verdict = outputs[^1];
+                _decisions.Add(new Decision(verdict.Order, verdict.Kind == TradingMessageKind.Order ? RejectReason.None : verdict.Reason));
+                break;
+        }
+    }
+
+    public void PublishIfDue()
+    {
+        if (_schedule.IsDue())
+        {
+            Publish(force: false);
+        }
+    }
+
+    public void Publish() => Publish(force: true);
+
+    private void Publish(bool force)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        _board.Post(RiskView(now));
+        // The curve is long: re-sent at most once a second, however fast a replay moves exchange time.
+        if (_publishedSamples != _equity.Added && (_equitySchedule.IsDue() || force))
+        {
+            _publishedSamples = _equity.Added;
+            List<EquityPoint> points = _equity.OldestFirst();
+            _board.Post(new EquitySnapshot(points, Risk.Equity, _startingEquity, Risk.Equity - _startingEquity, Risk.PeakEquity, Risk.DrawdownPercent,
+                Risk.MaxDrawdown, Risk.MaxDrawdownPercent, now));
+        }
+
+        if (_publishedDecisions != _decisions.Added)
+        {
+            _publishedDecisions = _decisions.Added;
+            _board.Post(new DecisionLog(_decisions.NewestFirst()));
+        }
+    }
+
+    private RiskSnapshot RiskView(DateTimeOffset now)
+    {
+        RiskOptions limits = Risk.Limits;
+        var views = new List<LimitView>
+        {
+            Limit("Risk:MaxDrawdownPercent", (decimal)limits.MaxDrawdownPercent, (decimal)Risk.DrawdownPercent),
+            Limit("Risk:DailyLossLimit", limits.DailyLossLimit, Risk.DayLoss),
+            Limit("Execution:MaxOpenOrders", _execution.MaxOpenOrders, Risk.Account.WorkingOrders),
+            Limit("Execution:MaxDailyOrders", _execution.MaxDailyOrders, Risk.OrdersToday),
+        };
+        for (int s = 0; s < _instruments.Count; s++)
+        {
+            Instrument instrument = _instruments[s];
+            views.Add(Limit($"TradingPairs:{instrument.Symbol}:MaxPosition", instrument.MaxPosition.ToDecimal(), Risk.Account.Position(s).Quantity.ToDecimal()));
+        }
+
+        string? reason = Risk.HaltReason;
+        BreakerView[] breakers =
+        [
+            new("max drawdown", "Risk:MaxDrawdownPercent", reason?.StartsWith("max drawdown", StringComparison.Ordinal) == true),
+            new("daily loss", "Risk:DailyLossLimit", reason?.StartsWith("daily loss limit", StringComparison.Ordinal) == true),
+        ];
+        LatencyHistogram latency = _stage.Latency;
+        return new RiskSnapshot(Risk.Halted, reason, views, breakers, Risk.Approved, Risk.Rejected, Risk.RejectionsByReason(),
+            new LatencyView(latency.Count, latency.Percentile(50), latency.Percentile(99), latency.MaxMicros), now);
+    }
+
+    private static LimitView Limit(string key, decimal limit, decimal usage) =>
+        new(key, limit, usage, limit > 0 ? Math.Round((double)(usage / limit * 100), 4) : 0);
+
+    private DecisionView View(Decision d)
+    {
+        OrderRequest o = d.Order;
+        return new DecisionView(
+            o.DecisionTimeNs / 1_000_000,
+            o.OrderId,
+            _instruments[o.SymbolId].Symbol,
+            o.Side.ToString(),
+            o.Type.ToString(),
+            o.Purpose.ToString(),
+            ReasonOf(o),
+            o.SignalSource >= 0 && o.SignalSource < _strategies.Count ? _strategies[o.SignalSource] : null,
+            o.Strength,
+            o.Type == OrderType.Limit ? o.Price.ToDecimal() : null,
+            o.Quantity.ToDecimal(),
+            d.Reason == RejectReason.None ? "approved" : "rejected",
+            d.Reason == RejectReason.None ? null : d.Reason.ToString());
+    }
+
+    private string ReasonOf(in OrderRequest o) => o.Purpose switch
+    {
+        OrderPurpose.Entry => $"net signal score {o.Strength:0.###} reached Execution:EntryScore {_execution.EntryScore}",
+        OrderPurpose.TakeProfit => $"bid reached the take-profit (Execution:TakeProfitBps {_execution.TakeProfitBps})",
+        OrderPurpose.StopLoss => $"bid fell to the stop-loss (Execution:StopLossBps {_execution.StopLossBps})",
+        OrderPurpose.SignalExit => $"opposite signals outweigh: score at or below -{_execution.EntryScore}",
+        OrderPurpose.Flatten => "kill switch: flatten at market",
+        _ => o.Purpose.ToString(),
+    };
+
+    private readonly record struct Decision(OrderRequest Order, RejectReason Reason);
+
+    private readonly record struct Sample(long Second, decimal Equity, double DrawdownPercent);
+}
