@@ -21,6 +21,7 @@ public sealed class DecisionEngine
     private readonly SignalWindow[] _windows;
     private readonly long[] _nextEntryNs;
     private readonly ExitLevels[] _exitLevels;
+    private readonly int[] _entryStrategy;
     private readonly decimal _takeProfit;
     private readonly decimal _stopLoss;
     private readonly bool _marketEntries;
@@ -34,6 +35,7 @@ public sealed class DecisionEngine
         _windows = [.. instruments.All.Select(_ => new SignalWindow(options.SignalWindowMs))];
         _nextEntryNs = new long[instruments.Count];
         _exitLevels = new ExitLevels[instruments.Count];
+        _entryStrategy = new int[instruments.Count];
         _takeProfit = (decimal)options.TakeProfitBps / 10_000m;
         _stopLoss = (decimal)options.StopLossBps / 10_000m;
         _marketEntries = options.OrderType == "MARKET";
@@ -80,6 +82,19 @@ public sealed class DecisionEngine
         bool decided = holding ? TryExit(tick, instrument, position, window.Score, out order) : TryEnter(tick, instrument, position, window.Score, out order);
         if (decided)
         {
+            // Entries and signal exits belong to the strongest signal behind them; take-profit and stop-loss exits to the entry's strategy.
+            int strategy = order.Purpose switch
+            {
+                OrderPurpose.Entry => window.Leader(buying: true),
+                OrderPurpose.SignalExit => window.Leader(buying: false),
+                _ => _entryStrategy[symbol],
+            };
+            if (order.Purpose == OrderPurpose.Entry)
+            {
+                _entryStrategy[symbol] = strategy;
+            }
+
+            order = order with { StrategyId = strategy };
             Decisions++;
             Account.OnOrderSent(order.OrderId, symbol);
         }

@@ -6,6 +6,7 @@ using FlashTrader.Core.Market;
 using FlashTrader.Core.Portfolio;
 using FlashTrader.Core.Risk;
 using FlashTrader.Core.Signals;
+using FlashTrader.Core.Strategies;
 
 namespace FlashTrader.Core.Pipeline;
 
@@ -21,11 +22,18 @@ public sealed class TradingPipeline
     private readonly List<ExecutionFeedback> _feedback = new(16);
     private readonly List<TradingMessage> _reportsToRisk = new(16);
 
-    public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1)
+    /// <param name="options">The configuration.</param>
+    /// <param name="clock">Latency clock (Stopwatch by default).</param>
+    /// <param name="restored">A persisted paper account to continue from.</param>
+    /// <param name="firstOrderId">The next order id.</param>
+    /// <param name="extraStrategies">Strategies run after the configured built-ins (JSON-defined ones).</param>
+    /// <param name="catalog">The run's strategy ids (the one the extra strategies registered in).</param>
+    public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1,
+        IEnumerable<ISignalStrategy>? extraStrategies = null, StrategyCatalog? catalog = null)
     {
         Instruments = new InstrumentSet(options.TradingPairs);
         MarketState = new MarketState(Instruments, options.SignalGeneration);
-        Signals = new SignalGenerator(Instruments.Count, options.SignalGeneration);
+        Signals = new SignalGenerator(Instruments.Count, options.SignalGeneration, extraStrategies, catalog);
         var exchange = new PaperExchange(Instruments, options.PaperTrading);
         if (restored is not null)
         {
