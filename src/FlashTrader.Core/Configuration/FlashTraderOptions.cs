@@ -16,4 +16,8 @@ public sealed class FlashTraderOptions
     public MexcOptions Mexc { get; set; } = new();
 
     public SystemOptions System { get; set; } = new();
+
+    public StrategyOptions Strategies { get; set; } = new();
+
+    public SessionOptions Sessions { get; set; } = new();
 }

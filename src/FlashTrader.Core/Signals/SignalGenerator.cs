@@ -20,6 +20,7 @@ public sealed class SignalGenerator
     private readonly long[] _bySource;
     private readonly ITrackingStrategy[] _tracking;
     private readonly int[] _builtInIds;
+    private long[] _byStrategy = new long[16];
 
     /// <param name="symbolCount">Configured pairs.</param>
     /// <param name="options">Thresholds and the built-in strategies to run.</param>
@@ -82,6 +83,9 @@ public sealed class SignalGenerator
 
     public long SignalsFrom(int source) => _bySource[source];
 
+    /// <summary>Signals emitted by the strategy version with this catalog id.</summary>
+    public long SignalsOf(int strategyId) => strategyId < _byStrategy.Length ? _byStrategy[strategyId] : 0;
+
     public SignalSet Evaluate(in MarketTick tick)
     {
         var set = default(SignalSet);
@@ -115,7 +119,14 @@ public sealed class SignalGenerator
         {
             if (_strategies[i].TryEvaluate(tick, out Signal signal))
             {
-                set.TryAdd(signal with { Source = i, StrategyId = signal.StrategyId != 0 ? signal.StrategyId : _builtInIds[i] });
+                int id = signal.StrategyId != 0 ? signal.StrategyId : _builtInIds[i];
+                set.TryAdd(signal with { Source = i, StrategyId = id });
+                if (id >= _byStrategy.Length)
+                {
+                    Array.Resize(ref _byStrategy, Math.Max(id + 1, _byStrategy.Length * 2)); // a hot-swapped version's first signal
+                }
+
+                _byStrategy[id]++;
                 _bySource[i]++;
                 Signals++;
             }

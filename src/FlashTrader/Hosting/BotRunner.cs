@@ -2,9 +2,13 @@ using FlashTrader.Cli;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Core.Sessions;
+using FlashTrader.Core.Signals;
+using FlashTrader.Core.Strategies;
 using FlashTrader.Pipeline;
 using FlashTrader.Reporting;
 using FlashTrader.Sources;
+using FlashTrader.Strategies;
 using FlashTrader.Storage.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,9 +53,16 @@ public static class BotRunner
             (PaperExchangeState? restored, long nextOrderId) = PrepareAccount(store, options, settings.Reset, log, warnings);
             long warmFills = PipelineWarmUp.Run(options);
             log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
-            var pipeline = new TradingPipeline(options, TimeSource.Stopwatch, restored, nextOrderId);
+            var calendar = SessionCalendar.From(options.Sessions);
+            var catalog = new StrategyCatalog();
+            Dictionary<string, JsonSignalStrategy> jsonStrategies = LoadStrategies(options, calendar, catalog, log);
+            var pipeline = new TradingPipeline(options, TimeSource.Stopwatch, restored, nextOrderId, jsonStrategies.Values, catalog);
+            using StrategyFileWatcher? watcher = options.Strategies.Watch && jsonStrategies.Count > 0
+                ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
+                : null;
+            var sessions = new SessionPerformance(calendar, pipeline.Instruments.Count);
             string fillsPath = Path.GetFullPath(Path.Combine(options.System.DataDirectory, "fills.csv"));
-            using var fills = new FillsCsvWriter(fillsPath, pipeline.Instruments);
+            using var fills = new FillsCsvWriter(fillsPath, pipeline.Instruments, catalog);
             HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
@@ -76,7 +87,7 @@ public static class BotRunner
             builder.Services.AddHostedService<RiskManagerService>();
             builder.Services.AddHostedService(sp => new PaperTradingService(
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
-                sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>()));
+                sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>(), sessions));
             builder.Services.AddHostedService<RecordingReplaySource>();
             builder.Services.AddHostedService<RunSupervisor>();
 
@@ -90,7 +101,7 @@ public static class BotRunner
                 warnings.Add(status.SourceWarning);
             }
 
-            RunSummary summary = RunSummaryBuilder.Build(pipeline, status, fills.Path, warnings);
+            RunSummary summary = RunSummaryBuilder.Build(pipeline, status, fills.Path, warnings, sessions);
             await stdout.WriteAsync(RunSummaryBuilder.ToConsoleText(summary)).ConfigureAwait(false);
             if (settings.SummaryFile is not null)
             {
@@ -120,6 +131,35 @@ public static class BotRunner
         {
             store?.Dispose();
         }
+    }
+
+    /// <summary>The JSON strategies the configuration selects, by full path; a broken definition stops the run (exit 2).</summary>
+    private static Dictionary<string, JsonSignalStrategy> LoadStrategies(FlashTraderOptions options, SessionCalendar calendar, StrategyCatalog catalog, ILogger log)
+    {
+        var strategies = new Dictionary<string, JsonSignalStrategy>(StringComparer.Ordinal);
+        string[] symbols = [.. options.TradingPairs.Select(p => p.Symbol)];
+        foreach (string path in StrategyFiles.Select(options.Strategies))
+        {
+            try
+            {
+                var strategy = new JsonSignalStrategy(StrategyFiles.Load(path, calendar), symbols, catalog);
+                strategies[path] = strategy;
+                StrategyDefinition d = strategy.Compiled.Definition;
+                log.LogInformation("Strategy {Name}: loaded {File}: version {Version} ({Hash})", d.Name, path, d.Version, d.ContentHash);
+            }
+            catch (Exception e) when (e is StrategyDefinitionException or ArgumentException)
+            {
+                throw new UsageException($"Strategies: {e.Message}", e);
+            }
+        }
+
+        int total = options.SignalGeneration.Strategies.Count + strategies.Count;
+        if (total > SignalSet.Capacity)
+        {
+            throw new UsageException($"Strategies: {total} strategies selected (built-ins of SignalGeneration:Strategies and JSON files); at most {SignalSet.Capacity} run at once");
+        }
+
+        return strategies;
     }
 
     private static MexcCredentials LoadCredentials(string? envFile)

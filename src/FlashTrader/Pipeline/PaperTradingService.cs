@@ -1,6 +1,7 @@
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Core.Sessions;
 using FlashTrader.Reporting;
 using FlashTrader.Storage.State;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,8 @@ public sealed class PaperTradingService(
     PaperStateStore? store,
     RunSettings settings,
     IHostApplicationLifetime lifetime,
-    ILogger<PaperTradingService> logger)
+    ILogger<PaperTradingService> logger,
+    SessionPerformance? sessions = null)
     : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
@@ -46,6 +48,7 @@ public sealed class PaperTradingService(
             {
                 anyFill = true;
                 fillsCsv.Write(r);
+                sessions?.OnFill(r);
                 if (settings.LogTrades)
                 {
                     logger.LogInformation(
