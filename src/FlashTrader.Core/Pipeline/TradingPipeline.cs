@@ -28,8 +28,9 @@ public sealed class TradingPipeline
     /// <param name="firstOrderId">The next order id.</param>
     /// <param name="extraStrategies">Strategies run after the configured built-ins (JSON-defined ones).</param>
     /// <param name="catalog">The run's strategy ids (the one the extra strategies registered in).</param>
+    /// <param name="strategyRules">Exits and sizing of the extra strategies, by strategy id.</param>
     public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1,
-        IEnumerable<ISignalStrategy>? extraStrategies = null, StrategyCatalog? catalog = null)
+        IEnumerable<ISignalStrategy>? extraStrategies = null, StrategyCatalog? catalog = null, IStrategyRules? strategyRules = null)
     {
         Instruments = new InstrumentSet(options.TradingPairs);
         MarketState = new MarketState(Instruments, options.SignalGeneration);
@@ -43,7 +44,7 @@ public sealed class TradingPipeline
         IReadOnlyDictionary<string, decimal> balances = exchange.Wallet.Assets
             .Select((a, i) => (a, v: exchange.Wallet.Total(i)))
             .ToDictionary(x => x.a, x => x.v, StringComparer.Ordinal);
-        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId));
+        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId, strategyRules, options.Sessions.ReapplyExitsAtBoundary));
         Risk = new RiskStage(new RiskManager(Instruments, options.Execution, options.Risk, NewAccount(exchange, balances)), clock ?? TimeSource.Stopwatch);
         Exchange = new ExchangeStage(exchange);
     }

@@ -21,16 +21,19 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
 {
     private readonly IReadOnlyList<string> _symbols;
     private readonly StrategyCatalog _catalog;
+    private readonly StrategyRuleBook? _rules;
     private Version _current;
     private Version? _pending;
 
     /// <param name="compiled">The strategy.</param>
     /// <param name="symbols">Configured pair symbols, indexed by symbol id.</param>
     /// <param name="catalog">Where the strategy's name, version and hash get their id.</param>
-    public JsonSignalStrategy(CompiledStrategy compiled, IReadOnlyList<string> symbols, StrategyCatalog catalog)
+    /// <param name="rules">Where the DecisionEngine looks up each version's exits and sizing (every version is added before it can signal).</param>
+    public JsonSignalStrategy(CompiledStrategy compiled, IReadOnlyList<string> symbols, StrategyCatalog catalog, StrategyRuleBook? rules = null)
     {
         _symbols = symbols;
         _catalog = catalog;
+        _rules = rules;
         _current = NewVersion(compiled);
         Name = compiled.Definition.Name;
     }
@@ -206,6 +209,7 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
         }
 
         int id = _catalog.Register(d.Name, d.Version, d.ContentHash);
+        _rules?.Add(id, compiled);
         return new Version(compiled, id, states);
     }
 

@@ -55,8 +55,9 @@ public static class BotRunner
             log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
             var calendar = SessionCalendar.From(options.Sessions);
             var catalog = new StrategyCatalog();
-            Dictionary<string, JsonSignalStrategy> jsonStrategies = LoadStrategies(options, calendar, catalog, log);
-            var pipeline = new TradingPipeline(options, TimeSource.Stopwatch, restored, nextOrderId, jsonStrategies.Values, catalog);
+            var rules = new StrategyRuleBook();
+            Dictionary<string, JsonSignalStrategy> jsonStrategies = LoadStrategies(options, calendar, catalog, rules, log);
+            var pipeline = new TradingPipeline(options, TimeSource.Stopwatch, restored, nextOrderId, jsonStrategies.Values, catalog, rules);
             using StrategyFileWatcher? watcher = options.Strategies.Watch && jsonStrategies.Count > 0
                 ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
                 : null;
@@ -134,7 +135,7 @@ public static class BotRunner
     }
 
     /// <summary>The JSON strategies the configuration selects, by full path; a broken definition stops the run (exit 2).</summary>
-    private static Dictionary<string, JsonSignalStrategy> LoadStrategies(FlashTraderOptions options, SessionCalendar calendar, StrategyCatalog catalog, ILogger log)
+    private static Dictionary<string, JsonSignalStrategy> LoadStrategies(FlashTraderOptions options, SessionCalendar calendar, StrategyCatalog catalog, StrategyRuleBook rules, ILogger log)
     {
         var strategies = new Dictionary<string, JsonSignalStrategy>(StringComparer.Ordinal);
         string[] symbols = [.. options.TradingPairs.Select(p => p.Symbol)];
@@ -142,7 +143,7 @@ public static class BotRunner
         {
             try
             {
-                var strategy = new JsonSignalStrategy(StrategyFiles.Load(path, calendar), symbols, catalog);
+                var strategy = new JsonSignalStrategy(StrategyFiles.Load(path, calendar), symbols, catalog, rules);
                 strategies[path] = strategy;
                 StrategyDefinition d = strategy.Compiled.Definition;
                 log.LogInformation("Strategy {Name}: loaded {File}: version {Version} ({Hash})", d.Name, path, d.Version, d.ContentHash);
