@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// By a type of this assembly: the executable's Program is visible here too.
+BenchmarkSwitcher.FromAssembly(typeof(FlashTrader.Benchmarks.PipelineBenchmarks).Assembly).Run(args);

@@ -9,7 +9,7 @@ public static class FillsLedger
     {
         var balances = new Dictionary<string, decimal>(start);
         string[] lines = File.ReadAllLines(fillsCsv);
-        lines[0].Should().Be("time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity");
+        lines[0].Should().Be("time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity,strategy,strategyVersion,strategyHash");
         foreach (string line in lines.Skip(1))
         {
             string[] f = line.Split(',');

@@ -1,3 +1,5 @@
+using FlashTrader.Core.Sessions;
+
 namespace FlashTrader.Core.Configuration;
 
 /// <summary>
@@ -22,6 +24,8 @@ public static class ConfigurationRules
         ValidateMexc(options.Mexc, errors);
         ValidateSystem(options.System, errors);
         ValidateDashboard(options.Dashboard, errors);
+        ValidateStrategies(options, errors);
+        ValidateSessions(options.Sessions, errors);
         return errors;
     }
 
@@ -231,6 +235,38 @@ public static class ConfigurationRules
     private static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out System.Net.IPAddress? address) && System.Net.IPAddress.IsLoopback(address));
+
+    private static void ValidateStrategies(FlashTraderOptions options, List<ConfigurationError> errors)
+    {
+        StrategyOptions s = options.Strategies;
+        for (int i = 0; i < s.Files.Count; i++)
+        {
+            Require(string.IsNullOrWhiteSpace(s.Files[i]), $"Strategies:Files:{i}", "must be a file path", errors);
+        }
+
+        Require(s.Directory is not null && s.Directory.Trim().Length == 0, "Strategies:Directory", "must be a folder path (or absent)", errors);
+        Require(s.DebounceMs is < 0 or > 60_000, "Strategies:DebounceMs", "must be between 0 and 60000", errors);
+        int total = options.SignalGeneration.Strategies.Count + s.Files.Count;
+        Require(total > Signals.SignalSet.Capacity, "Strategies:Files",
+            $"with SignalGeneration:Strategies that makes {total} strategies; at most {Signals.SignalSet.Capacity} run at once (remove built-ins from SignalGeneration:Strategies)", errors);
+    }
+
+    private static void ValidateSessions(SessionOptions s, List<ConfigurationError> errors)
+    {
+        foreach ((string name, string window) in s.Windows)
+        {
+            if (!Strategies.StrategyNames.IsIdentifier(name))
+            {
+                errors.Add(new($"Sessions:Windows:{name}", "a session name must start with a letter or '_' and hold only letters, digits and '_'"));
+            }
+            else if (!string.IsNullOrWhiteSpace(window) && !SessionWindow.TryParse(name, window, out _, out string problem))
+            {
+                errors.Add(new($"Sessions:Windows:{name}", problem));
+            }
+        }
+
+        Require(s.Windows.Count(w => !string.IsNullOrWhiteSpace(w.Value)) > SessionCalendar.MaxSessions, "Sessions:Windows", $"at most {SessionCalendar.MaxSessions} sessions", errors);
+    }
 
     private static bool IsUrl(string value, string scheme1, string scheme2) =>
         Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == scheme1 || uri.Scheme == scheme2);

@@ -18,4 +18,7 @@ public sealed class FlashTraderOptions
     public SystemOptions System { get; set; } = new();
 
     public DashboardOptions Dashboard { get; set; } = new();
+    public StrategyOptions Strategies { get; set; } = new();
+
+    public SessionOptions Sessions { get; set; } = new();
 }

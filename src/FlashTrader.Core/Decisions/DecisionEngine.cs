@@ -5,6 +5,7 @@ using FlashTrader.Core.Numerics;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Portfolio;
 using FlashTrader.Core.Signals;
+using FlashTrader.Core.Strategies;
 
 namespace FlashTrader.Core.Decisions;
 
@@ -22,13 +23,28 @@ public sealed class DecisionEngine
     private readonly long[] _nextEntryNs;
     private readonly ExitLevels[] _exitLevels;
     private readonly TickStamp[] _lastTick;
+    private readonly int[] _entryStrategy;
+    private readonly long[] _entryTimeNs;
+    private readonly ExitRules[] _entryExits;
+    private readonly Fixed8[] _peakBid;
+    private readonly Fixed8[] _trailLevel;
+    private readonly IStrategyRules? _rules;
+    private readonly bool _reapplyExits;
     private readonly decimal _takeProfit;
     private readonly decimal _stopLoss;
     private readonly bool _marketEntries;
     private readonly TimeInForce _entryTif;
 
-    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1)
+    /// <param name="instruments">The configured pairs.</param>
+    /// <param name="options">Entry score, sizing and default exits.</param>
+    /// <param name="account">The engine's view of balances and positions.</param>
+    /// <param name="firstOrderId">The next order id.</param>
+    /// <param name="rules">Per-strategy exits and sizing (JSON strategies); the options apply where a strategy sets none.</param>
+    /// <param name="reapplyExitsAtBoundary">False: a position keeps the exits in force at its entry; true: they follow the current session.</param>
+    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1, IStrategyRules? rules = null, bool reapplyExitsAtBoundary = false)
     {
+        _rules = rules;
+        _reapplyExits = reapplyExitsAtBoundary;
         _instruments = instruments;
         _options = options;
         Account = account;
@@ -36,6 +52,11 @@ public sealed class DecisionEngine
         _nextEntryNs = new long[instruments.Count];
         _exitLevels = new ExitLevels[instruments.Count];
         _lastTick = new TickStamp[instruments.Count];
+        _entryStrategy = new int[instruments.Count];
+        _entryTimeNs = new long[instruments.Count];
+        _entryExits = new ExitRules[instruments.Count];
+        _peakBid = new Fixed8[instruments.Count];
+        _trailLevel = new Fixed8[instruments.Count];
         _takeProfit = (decimal)options.TakeProfitBps / 10_000m;
         _stopLoss = (decimal)options.StopLossBps / 10_000m;
         _marketEntries = options.OrderType == "MARKET";
@@ -80,9 +101,17 @@ public sealed class DecisionEngine
         Instrument instrument = _instruments[symbol];
         PositionLedger position = Account.Position(symbol);
         bool holding = position.Quantity >= instrument.MinQuantity;
-        bool decided = holding ? TryExit(tick, instrument, position, window.Score, out order) : TryEnter(tick, instrument, position, window.Score, out order);
+        bool decided = holding ? TryExit(tick, instrument, position, window.Score, out order) : TryEnter(tick, instrument, position, window, out order);
         if (decided)
         {
+            // Entries and signal exits belong to the strongest signal behind them; rule-based exits to the entry's strategy.
+            int strategy = order.Purpose switch
+            {
+                OrderPurpose.Entry => order.StrategyId,
+                OrderPurpose.SignalExit => window.Leader(buying: false),
+                _ => _entryStrategy[symbol],
+            };
+            order = order with { StrategyId = strategy };
             Decisions++;
             Account.OnOrderSent(order.OrderId, symbol);
         }
@@ -94,12 +123,28 @@ public sealed class DecisionEngine
     {
         order = default;
         Fixed8 bid = tick.Features.BestBid;
-        ref ExitLevels levels = ref _exitLevels[instrument.Id];
-        if (levels.Quantity != position.Quantity || levels.Cost != position.Cost)
+        int id = instrument.Id;
+        ref ExitLevels levels = ref _exitLevels[id];
+        if (_reapplyExits && _rules is not null && _rules.TryGetRules(_entryStrategy[id], tick.ExchangeTimeNs, out ExitRules now, out _))
         {
-            // Recomputed only when the position changes: decimal division stays off the per-tick path.
+            _entryExits[id] = now; // the current session's exits, not the entry's
+        }
+
+        ExitRules exits = _entryExits[id];
+        if (levels.Quantity != position.Quantity || levels.Cost != position.Cost || levels.Exits != exits)
+        {
+            // Recomputed only when the position or its rules change: decimal division stays off the per-tick path.
             decimal entry = position.AverageEntryPrice;
-            levels = new ExitLevels(position.Quantity, position.Cost, Fixed8.RoundFromDecimal(entry * (1 + _takeProfit)), Fixed8.RoundFromDecimal(entry * (1 - _stopLoss)));
+            decimal takeProfit = exits.TakeProfitBps is double tp ? (decimal)tp / 10_000m : _takeProfit;
+            decimal stopLoss = exits.StopLossBps is double sl ? (decimal)sl / 10_000m : _stopLoss;
+            levels = new ExitLevels(position.Quantity, position.Cost, exits, Fixed8.RoundFromDecimal(entry * (1 + takeProfit)), Fixed8.RoundFromDecimal(entry * (1 - stopLoss)));
+        }
+
+        if (exits.TrailingStopBps is double trail && bid > _peakBid[id])
+        {
+            // A new high since entry: the trailing level moves up (decimal only on new highs).
+            _peakBid[id] = bid;
+            _trailLevel[id] = Fixed8.RoundFromDecimal(bid.ToDecimal() * (1 - ((decimal)trail / 10_000m)));
         }
 
         OrderPurpose purpose;
@@ -110,6 +155,14 @@ public sealed class DecisionEngine
         else if (bid <= levels.StopLoss)
         {
             purpose = OrderPurpose.StopLoss;
+        }
+        else if (exits.TrailingStopBps is not null && bid <= _trailLevel[id])
+        {
+            purpose = OrderPurpose.TrailingStop;
+        }
+        else if (exits.TimeStopMs is long ms && tick.ExchangeTimeNs - _entryTimeNs[id] >= ms * 1_000_000L)
+        {
+            purpose = OrderPurpose.TimeStop;
         }
         else if (score <= -_options.EntryScore)
         {
@@ -126,25 +179,34 @@ public sealed class DecisionEngine
             return false;
         }
 
-        // A stop must get out: market order. Profit-taking and signal exits sell at the bid, IOC.
-        OrderType type = purpose == OrderPurpose.StopLoss ? OrderType.Market : OrderType.Limit;
+        // A stop must get out: market order. Profit-taking, time and signal exits sell at the bid, IOC.
+        OrderType type = purpose is OrderPurpose.StopLoss or OrderPurpose.TrailingStop ? OrderType.Market : OrderType.Limit;
         order = NewOrder(tick, Side.Sell, type, TimeInForce.Ioc, type == OrderType.Market ? default : bid, quantity, purpose, -1, Math.Min(1, Math.Abs(score)));
         Exits++;
         return true;
     }
 
-    private bool TryEnter(in MarketTick tick, Instrument instrument, PositionLedger position, double score, out OrderRequest order)
+    private bool TryEnter(in MarketTick tick, Instrument instrument, PositionLedger position, SignalWindow window, out OrderRequest order)
     {
         order = default;
+        double score = window.Score;
         if (score < _options.EntryScore || tick.ExchangeTimeNs < _nextEntryNs[instrument.Id])
         {
             return false;
         }
 
+        int strategy = window.Leader(buying: true);
+        ExitRules exits = default;
+        double fraction = _options.PositionSizeFraction;
+        if (_rules is not null && _rules.TryGetRules(strategy, tick.ExchangeTimeNs, out exits, out SizingRule sizing))
+        {
+            fraction = sizing.Fraction ?? fraction;
+        }
+
         Fixed8 ask = tick.Features.BestAsk;
         decimal askPrice = ask.ToDecimal();
         double strength = Math.Min(1, score);
-        decimal budget = Account.QuoteBalance(instrument.Id) * (decimal)(_options.PositionSizeFraction * strength);
+        decimal budget = Account.QuoteBalance(instrument.Id) * (decimal)(fraction * strength);
         // Leave room for fees and slippage so the order is always affordable (the old system's oversizing bug).
         decimal affordable = Account.QuoteBalance(instrument.Id) / (askPrice * (1 + instrument.TakerFeeRate) * 1.01m);
         decimal room = (instrument.MaxPosition - position.Quantity).ToDecimal();
@@ -157,7 +219,13 @@ public sealed class DecisionEngine
 
         _nextEntryNs[instrument.Id] = tick.ExchangeTimeNs + (_options.EntryCooldownMs * 1_000_000L);
         OrderType type = _marketEntries ? OrderType.Market : OrderType.Limit;
-        order = NewOrder(tick, Side.Buy, type, type == OrderType.Market ? TimeInForce.Ioc : _entryTif, type == OrderType.Market ? default : ask, qty, OrderPurpose.Entry, -1, strength);
+        order = NewOrder(tick, Side.Buy, type, type == OrderType.Market ? TimeInForce.Ioc : _entryTif, type == OrderType.Market ? default : ask, qty, OrderPurpose.Entry, -1, strength) with { StrategyId = strategy };
+        // The position this entry opens keeps these exits (resolved in the entry's session) unless configured otherwise.
+        _entryStrategy[instrument.Id] = strategy;
+        _entryExits[instrument.Id] = exits;
+        _entryTimeNs[instrument.Id] = tick.ExchangeTimeNs;
+        _peakBid[instrument.Id] = default;
+        _trailLevel[instrument.Id] = default;
         Entries++;
         return true;
     }
@@ -197,5 +265,5 @@ public sealed class DecisionEngine
     private readonly record struct TickStamp(long ExchangeTimeNs, long Sequence, long ReceivedTimestamp);
 
     /// <summary>Take-profit and stop-loss prices of the position they were computed for.</summary>
-    private readonly record struct ExitLevels(Fixed8 Quantity, decimal Cost, Fixed8 TakeProfit, Fixed8 StopLoss);
+    private readonly record struct ExitLevels(Fixed8 Quantity, decimal Cost, ExitRules Exits, Fixed8 TakeProfit, Fixed8 StopLoss);
 }

@@ -10,7 +10,7 @@ namespace FlashTrader.Core.Decisions;
 public sealed class SignalWindow
 {
     private readonly long _windowNs;
-    private readonly (long TimeNs, double Signed)[] _ring;
+    private readonly (long TimeNs, double Signed, int StrategyId)[] _ring;
     private int _head;
     private int _count;
     private double _score;
@@ -18,7 +18,7 @@ public sealed class SignalWindow
     public SignalWindow(int windowMs, int capacity = 256)
     {
         _windowNs = windowMs * 1_000_000L;
-        _ring = new (long, double)[capacity];
+        _ring = new (long, double, int)[capacity];
     }
 
     /// <summary>Net strength: positive favours buying.</summary>
@@ -34,9 +34,30 @@ public sealed class SignalWindow
             _count--;
         }
 
-        _ring[(_head + _count) % _ring.Length] = (signal.ExchangeTimeNs, signed);
+        _ring[(_head + _count) % _ring.Length] = (signal.ExchangeTimeNs, signed, signal.StrategyId);
         _count++;
         _score += signed;
+    }
+
+    /// <summary>
+    /// The strategy id of the strongest signal in the window on the buying (or selling) side: the one a decision in
+    /// that direction is attributed to. 0 when there is none. Scans the window: called only when deciding.
+    /// </summary>
+    public int Leader(bool buying)
+    {
+        int leader = 0;
+        double best = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            (_, double signed, int id) = _ring[(_head + i) % _ring.Length];
+            double pull = buying ? signed : -signed;
+            if (pull > best)
+            {
+                (best, leader) = (pull, id);
+            }
+        }
+
+        return leader;
     }
 
     public void Expire(long nowNs)

@@ -462,7 +462,7 @@ public sealed class PaperExchange
     }
 
     private static ExecutionReport Report(in OrderRequest order, OrderStatus status, RejectReason reason, Fixed8 price, Fixed8 quantity, decimal fee, Liquidity liquidity, Fixed8 cumulative, long timeNs, long fillId) =>
-        new(order.OrderId, order.SymbolId, order.Side, status, order.Purpose, reason, fillId, price, quantity, fee, liquidity, cumulative, order.Quantity, timeNs, order.TickSequence);
+        new(order.OrderId, order.SymbolId, order.Side, status, order.Purpose, reason, fillId, price, quantity, fee, liquidity, cumulative, order.Quantity, timeNs, order.TickSequence) { StrategyId = order.StrategyId };
 
     public PaperExchangeState Export() => new()
     {

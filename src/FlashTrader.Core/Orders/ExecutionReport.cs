@@ -26,6 +26,9 @@ public readonly record struct ExecutionReport(
     long TimeNs,
     long TickSequence)
 {
+    /// <summary>The strategy (<see cref="Strategies.StrategyCatalog"/> id) of the order this report is about.</summary>
+    public int StrategyId { get; init; }
+
     public bool IsFill => FillId > 0;
 
     public decimal QuoteQuantity => Fixed8.Multiply(LastPrice, LastQuantity);

@@ -25,6 +25,9 @@ public readonly record struct OrderRequest(
     long TickSequence,
     long ReceivedTimestamp)
 {
+    /// <summary>The strategy (<see cref="Strategies.StrategyCatalog"/> id) whose signal led to this order; 0 when none did.</summary>
+    public int StrategyId { get; init; }
+
     /// <summary>Exits never increase exposure, so a halted risk gate still lets them through.</summary>
     public bool ReducesPosition => Purpose != OrderPurpose.Entry;
 }

@@ -41,6 +41,12 @@ public enum OrderPurpose : byte
 
     /// <summary>Kill switch or shutdown flattening.</summary>
     Flatten = 5,
+
+    /// <summary>The bid fell the strategy's trailing distance below its best since entry.</summary>
+    TrailingStop = 6,
+
+    /// <summary>The position reached the strategy's time stop.</summary>
+    TimeStop = 7,
 }
 
 public enum Liquidity : byte

@@ -7,6 +7,7 @@ using FlashTrader.Core.Market;
 using FlashTrader.Core.Portfolio;
 using FlashTrader.Core.Risk;
 using FlashTrader.Core.Signals;
+using FlashTrader.Core.Strategies;
 
 namespace FlashTrader.Core.Pipeline;
 
@@ -23,11 +24,19 @@ public sealed class TradingPipeline
     private readonly List<TradingMessage> _reportsToRisk = new(16);
     private SignalSet _signals;
 
-    public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1)
+    /// <param name="options">The configuration.</param>
+    /// <param name="clock">Latency clock (Stopwatch by default).</param>
+    /// <param name="restored">A persisted paper account to continue from.</param>
+    /// <param name="firstOrderId">The next order id.</param>
+    /// <param name="extraStrategies">Strategies run after the configured built-ins (JSON-defined ones).</param>
+    /// <param name="catalog">The run's strategy ids (the one the extra strategies registered in).</param>
+    /// <param name="strategyRules">Exits and sizing of the extra strategies, by strategy id.</param>
+    public TradingPipeline(FlashTraderOptions options, TimeSource? clock = null, PaperExchangeState? restored = null, long firstOrderId = 1,
+        IEnumerable<ISignalStrategy>? extraStrategies = null, StrategyCatalog? catalog = null, IStrategyRules? strategyRules = null)
     {
         Instruments = new InstrumentSet(options.TradingPairs);
         MarketState = new MarketState(Instruments, options.SignalGeneration);
-        Signals = new SignalGenerator(Instruments.Count, options.SignalGeneration);
+        Signals = new SignalGenerator(Instruments.Count, options.SignalGeneration, extraStrategies, catalog);
         var exchange = new PaperExchange(Instruments, options.PaperTrading);
         if (restored is not null)
         {
@@ -37,7 +46,7 @@ public sealed class TradingPipeline
         IReadOnlyDictionary<string, decimal> balances = exchange.Wallet.Assets
             .Select((a, i) => (a, v: exchange.Wallet.Total(i)))
             .ToDictionary(x => x.a, x => x.v, StringComparer.Ordinal);
-        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId));
+        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId, strategyRules, options.Sessions.ReapplyExitsAtBoundary));
         Risk = new RiskStage(new RiskManager(Instruments, options.Execution, options.Risk, NewAccount(exchange, balances)), clock ?? TimeSource.Stopwatch);
         Exchange = new ExchangeStage(exchange);
     }

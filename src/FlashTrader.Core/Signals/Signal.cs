@@ -9,4 +9,8 @@ namespace FlashTrader.Core.Signals;
 /// <see cref="Source"/> indexes the generator's strategy list (<see cref="SignalGenerator.StrategyNames"/>).
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct Signal(int SymbolId, Side Side, int Source, double Strength, Fixed8 Price, long ExchangeTimeNs, long LocalTimeNs);
+public readonly record struct Signal(int SymbolId, Side Side, int Source, double Strength, Fixed8 Price, long ExchangeTimeNs, long LocalTimeNs)
+{
+    /// <summary>Name, version and content hash of the strategy, as a <see cref="Strategies.StrategyCatalog"/> id.</summary>
+    public int StrategyId { get; init; }
+}

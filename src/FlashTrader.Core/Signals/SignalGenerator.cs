@@ -1,5 +1,8 @@
 using FlashTrader.Core.Configuration;
+using System.Globalization;
+using System.Text;
 using FlashTrader.Core.Market;
+using FlashTrader.Core.Strategies;
 
 namespace FlashTrader.Core.Signals;
 
@@ -15,19 +18,32 @@ public sealed class SignalGenerator
     private readonly double _maxSpreadBps;
     private readonly long[] _nextEvaluationNs;
     private readonly long[] _bySource;
+    private readonly ITrackingStrategy[] _tracking;
+    private readonly int[] _builtInIds;
+    private long[] _byStrategy = new long[16];
 
-    public SignalGenerator(int symbolCount, SignalGenerationOptions options, IEnumerable<ISignalStrategy>? extraStrategies = null)
+    /// <param name="symbolCount">Configured pairs.</param>
+    /// <param name="options">Thresholds and the built-in strategies to run.</param>
+    /// <param name="extraStrategies">More strategies (JSON-defined ones), run after the built-ins.</param>
+    /// <param name="catalog">Strategy ids of the run; a new one when not given.</param>
+    public SignalGenerator(int symbolCount, SignalGenerationOptions options, IEnumerable<ISignalStrategy>? extraStrategies = null, StrategyCatalog? catalog = null)
     {
+        Catalog = catalog ?? new StrategyCatalog();
         var strategies = new List<ISignalStrategy>();
+        var builtInIds = new List<int>();
         foreach (string name in options.Strategies)
         {
-            strategies.Add(name switch
+            (ISignalStrategy strategy, double threshold) = name switch
             {
-                "imbalance" => new ImbalanceStrategy(options.ImbalanceThreshold),
-                "momentum" => new MomentumStrategy(options.MomentumThreshold),
-                "volatility" => new VolatilityBreakoutStrategy(options.VolatilityThreshold),
+                "imbalance" => ((ISignalStrategy)new ImbalanceStrategy(options.ImbalanceThreshold), options.ImbalanceThreshold),
+                "momentum" => (new MomentumStrategy(options.MomentumThreshold), options.MomentumThreshold),
+                "volatility" => (new VolatilityBreakoutStrategy(options.VolatilityThreshold), options.VolatilityThreshold),
                 _ => throw new ArgumentException($"unknown strategy '{name}'", nameof(options)),
-            });
+            };
+            strategies.Add(strategy);
+            // A built-in's identity is its code version and its threshold.
+            string parameters = $"{name}:{threshold.ToString("R", CultureInfo.InvariantCulture)}";
+            builtInIds.Add(Catalog.Register(name, BuiltInVersion, StrategyJsonLoader.Hash(Encoding.UTF8.GetBytes(parameters))));
         }
 
         strategies.AddRange(extraStrategies ?? []);
@@ -37,6 +53,8 @@ public sealed class SignalGenerator
         }
 
         _strategies = [.. strategies];
+        _tracking = [.. _strategies.OfType<ITrackingStrategy>()];
+        _builtInIds = [.. builtInIds, .. Enumerable.Repeat(0, _strategies.Length - builtInIds.Count)];
         StrategyNames = [.. _strategies.Select(s => s.Name)];
         _intervalNs = options.SignalIntervalMs * 1_000_000L;
         _minSpreadBps = options.MinSpreadBps;
@@ -46,7 +64,15 @@ public sealed class SignalGenerator
         _bySource = new long[_strategies.Length];
     }
 
+    /// <summary>Version recorded for the built-in strategies.</summary>
+    public const string BuiltInVersion = "builtin";
+
     public IReadOnlyList<string> StrategyNames { get; }
+
+    public IReadOnlyList<ISignalStrategy> Strategies => _strategies;
+
+    /// <summary>Names, versions and hashes behind the strategy ids signals carry.</summary>
+    public StrategyCatalog Catalog { get; }
 
     public long Signals { get; private set; }
 
@@ -57,9 +83,17 @@ public sealed class SignalGenerator
 
     public long SignalsFrom(int source) => _bySource[source];
 
+    /// <summary>Signals emitted by the strategy version with this catalog id.</summary>
+    public long SignalsOf(int strategyId) => strategyId < _byStrategy.Length ? _byStrategy[strategyId] : 0;
+
     public SignalSet Evaluate(in MarketTick tick)
     {
         var set = default(SignalSet);
+        for (int i = 0; i < _tracking.Length; i++)
+        {
+            _tracking[i].Track(tick);
+        }
+
         if (!tick.Features.Tradeable || !IsPriceEvent(tick.Event.Kind))
         {
             return set;
@@ -85,7 +119,14 @@ public sealed class SignalGenerator
         {
             if (_strategies[i].TryEvaluate(tick, out Signal signal))
             {
-                set.TryAdd(signal with { Source = i });
+                int id = signal.StrategyId != 0 ? signal.StrategyId : _builtInIds[i];
+                set.TryAdd(signal with { Source = i, StrategyId = id });
+                if (id >= _byStrategy.Length)
+                {
+                    Array.Resize(ref _byStrategy, Math.Max(id + 1, _byStrategy.Length * 2)); // a hot-swapped version's first signal
+                }
+
+                _byStrategy[id]++;
                 _bySource[i]++;
                 Signals++;
             }

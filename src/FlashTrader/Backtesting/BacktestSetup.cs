@@ -19,16 +19,16 @@ public sealed record BacktestSetup(string? ConfigFile, IReadOnlyList<string> Set
     {
         foreach (string strategy in strategies)
         {
-            if (strategy.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(strategy))
+            if (IsFile(strategy))
             {
-                throw new UsageException(
-                    $"--strategy {strategy}: JSON strategy files are not available yet (they arrive with the strategy engine); " +
-                    $"--strategy takes a built-in strategy name for now: {string.Join(", ", BuiltInStrategies)}");
+                if (!File.Exists(strategy))
+                {
+                    throw new UsageException($"--strategy: strategy file not found: {strategy}");
+                }
             }
-
-            if (!BuiltInStrategies.Contains(strategy, StringComparer.Ordinal))
+            else if (!BuiltInStrategies.Contains(strategy, StringComparer.Ordinal))
             {
-                throw new UsageException($"--strategy: unknown strategy '{strategy}' (built in: {string.Join(", ", BuiltInStrategies)})");
+                throw new UsageException($"--strategy: unknown strategy '{strategy}' (a JSON strategy file, or built in: {string.Join(", ", BuiltInStrategies)})");
             }
         }
 
@@ -48,10 +48,15 @@ public sealed record BacktestSetup(string? ConfigFile, IReadOnlyList<string> Set
         FlashTraderOptions options = ConfigurationLoader.Bind(configuration);
         if (Strategies.Count > 0)
         {
-            // A list in configuration binds by appending to the default, so the choice is applied after binding.
-            options.SignalGeneration.Strategies = [.. Strategies];
+            // A list in configuration binds by appending to the default, so the choice is applied after binding: the
+            // strategies named are the whole lineup, built-ins by name and JSON definitions by file.
+            options.SignalGeneration.Strategies = [.. Strategies.Where(s => !IsFile(s))];
+            options.Strategies.Files = [.. Strategies.Where(IsFile)];
+            options.Strategies.Directory = null;
         }
 
         return options;
     }
+
+    private static bool IsFile(string strategy) => strategy.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(strategy);
 }

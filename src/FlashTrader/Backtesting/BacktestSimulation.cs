@@ -5,6 +5,7 @@ using FlashTrader.Core.Execution;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Strategies;
 
 namespace FlashTrader.Backtesting;
 
@@ -24,7 +25,7 @@ public sealed class BacktestSimulation(FlashTraderOptions options, bool keepDeta
 
     public BacktestResult Run(MarketTape tape, BacktestWindow window, Action<long, long>? progress = null)
     {
-        var pipeline = new TradingPipeline(options, new TimeSource());
+        TradingPipeline pipeline = StrategyLineup.Load(options).NewPipeline(options, new TimeSource());
         PaperExchange exchange = pipeline.Exchange.Exchange;
         DecisionEngine engine = pipeline.Decision.Engine;
         int symbols = pipeline.Instruments.Count;

@@ -46,7 +46,7 @@ public static class BacktestCommand
             BacktestResult result = ConsoleProgress.Run("backtesting", Console.Out, p => new BacktestSimulation(options, keepDetail: true).Run(tape, BacktestWindow.Whole(tape), p));
             Directory.CreateDirectory(outDir);
             var run = new BacktestRunInfo(path, options.PaperTrading.Seed, setup.Settings);
-            using (var fills = new FillsCsvWriter(Path.Combine(outDir, "fills.csv"), result.Pipeline.Instruments))
+            using (var fills = new FillsCsvWriter(Path.Combine(outDir, "fills.csv"), result.Pipeline.Instruments, result.Pipeline.Signals.Catalog))
             {
                 foreach (ExecutionReport fill in result.Fills)
                 {

@@ -18,6 +18,7 @@ public static class FlashTraderCli
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
+        root.Subcommands.Add(StrategyCommand.Create());
         return root;
     }
 

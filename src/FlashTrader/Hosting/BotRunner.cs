@@ -5,9 +5,13 @@ using FlashTrader.Core.Execution;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Dashboard;
 using FlashTrader.Dashboard.Taps;
+using FlashTrader.Core.Sessions;
+using FlashTrader.Core.Signals;
+using FlashTrader.Core.Strategies;
 using FlashTrader.Pipeline;
 using FlashTrader.Reporting;
 using FlashTrader.Sources;
+using FlashTrader.Strategies;
 using FlashTrader.Storage.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,9 +56,17 @@ public static class BotRunner
             (PaperExchangeState? restored, long nextOrderId) = PrepareAccount(store, options, settings.Reset, log, warnings);
             long warmFills = PipelineWarmUp.Run(options);
             log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
-            var pipeline = new TradingPipeline(options, TimeSource.Stopwatch, restored, nextOrderId);
+            StrategyLineup lineup = StrategyLineup.Load(options, log);
+            SessionCalendar calendar = lineup.Calendar;
+            StrategyCatalog catalog = lineup.Catalog;
+            Dictionary<string, JsonSignalStrategy> jsonStrategies = lineup.Json;
+            TradingPipeline pipeline = lineup.NewPipeline(options, TimeSource.Stopwatch, restored, nextOrderId);
+            using StrategyFileWatcher? watcher = options.Strategies.Watch && jsonStrategies.Count > 0
+                ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
+                : null;
+            var sessions = new SessionPerformance(calendar, pipeline.Instruments.Count);
             string fillsPath = Path.GetFullPath(Path.Combine(options.System.DataDirectory, "fills.csv"));
-            using var fills = new FillsCsvWriter(fillsPath, pipeline.Instruments);
+            using var fills = new FillsCsvWriter(fillsPath, pipeline.Instruments, catalog);
             HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
@@ -82,7 +94,7 @@ public static class BotRunner
             builder.Services.AddHostedService(sp => new PaperTradingService(
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
                 sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>(),
-                sp.GetService<ExchangeTap>()));
+                sp.GetService<ExchangeTap>(), sessions));
             builder.Services.AddHostedService<RecordingReplaySource>();
             builder.Services.AddHostedService<RunSupervisor>();
 
@@ -96,7 +108,7 @@ public static class BotRunner
                 warnings.Add(status.SourceWarning);
             }
 
-            RunSummary summary = RunSummaryBuilder.Build(pipeline, status, fills.Path, warnings);
+            RunSummary summary = RunSummaryBuilder.Build(pipeline, status, fills.Path, warnings, sessions);
             await stdout.WriteAsync(RunSummaryBuilder.ToConsoleText(summary)).ConfigureAwait(false);
             if (settings.SummaryFile is not null)
             {

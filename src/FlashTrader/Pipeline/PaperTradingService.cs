@@ -2,6 +2,7 @@ using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Dashboard.Taps;
+using FlashTrader.Core.Sessions;
 using FlashTrader.Reporting;
 using FlashTrader.Storage.State;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,8 @@ public sealed class PaperTradingService(
     RunSettings settings,
     IHostApplicationLifetime lifetime,
     ILogger<PaperTradingService> logger,
-    ExchangeTap? dashboard = null)
+    ExchangeTap? dashboard = null,
+    SessionPerformance? sessions = null)
     : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
@@ -49,6 +51,7 @@ public sealed class PaperTradingService(
             {
                 anyFill = true;
                 fillsCsv.Write(r);
+                sessions?.OnFill(r);
                 if (settings.LogTrades)
                 {
                     logger.LogInformation(

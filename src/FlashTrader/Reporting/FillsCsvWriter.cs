@@ -2,23 +2,27 @@ using System.Globalization;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Orders;
+using FlashTrader.Core.Strategies;
 using FlashTrader.Core.Time;
 
 namespace FlashTrader.Reporting;
 
 /// <summary>
-/// fills.csv: <c>time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity</c>, exact decimals,
-/// invariant culture. Replaying it from the starting balances reproduces the final balances.
+/// fills.csv: <c>time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity,strategy,strategyVersion,strategyHash</c>,
+/// exact decimals, invariant culture. Replaying it from the starting balances reproduces the final balances. The strategy
+/// columns name the strategy whose signal led to the order (empty when none did).
 /// </summary>
 public sealed class FillsCsvWriter : IDisposable
 {
-    public const string Header = "time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity";
+    public const string Header = "time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity,strategy,strategyVersion,strategyHash";
 
     private readonly StreamWriter _writer;
     private readonly InstrumentSet _instruments;
+    private readonly StrategyCatalog _strategies;
 
-    public FillsCsvWriter(string path, InstrumentSet instruments)
+    public FillsCsvWriter(string path, InstrumentSet instruments, StrategyCatalog strategies)
     {
+        _strategies = strategies;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _writer = new StreamWriter(Path, append: false) { NewLine = "\n" };
@@ -53,7 +57,22 @@ public sealed class FillsCsvWriter : IDisposable
         _writer.Write(',');
         _writer.Write(fill.FillId.ToString(CultureInfo.InvariantCulture));
         _writer.Write(',');
-        _writer.WriteLine(fill.Liquidity.ToWire());
+        _writer.Write(fill.Liquidity.ToWire());
+        _writer.Write(',');
+        if (fill.StrategyId != 0)
+        {
+            StrategyIdentity strategy = _strategies[fill.StrategyId];
+            _writer.Write(strategy.Name);
+            _writer.Write(',');
+            _writer.Write(strategy.Version);
+            _writer.Write(',');
+            _writer.WriteLine(strategy.Hash);
+        }
+        else
+        {
+            _writer.WriteLine(",,");
+        }
+
         Rows++;
     }
 

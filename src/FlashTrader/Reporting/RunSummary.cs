@@ -61,6 +61,12 @@ public sealed record RunSummary
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Every strategy version that ran (hot swaps add versions), with the signals it emitted.</summary>
+    public IReadOnlyList<StrategySummary> Strategies { get; init; } = [];
+
+    /// <summary>Results per trading session label ("asia", "europe+us", "off-hours"), positions credited to their entry's session.</summary>
+    public IReadOnlyDictionary<string, SessionSummary> Sessions { get; init; } = new Dictionary<string, SessionSummary>();
+
     /// <summary>Wall-clock fields, excluded when comparing runs for determinism.</summary>
     public static readonly string[] WallClockFields = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections"];
 
@@ -68,6 +74,30 @@ public sealed record RunSummary
 
     /// <summary>An exact decimal string without trailing zeros (dividing by 1.000… normalizes the scale).</summary>
     public static string Money(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed record StrategySummary
+{
+    public string Name { get; init; } = "";
+
+    public string Version { get; init; } = "";
+
+    public string Hash { get; init; } = "";
+
+    public long Signals { get; init; }
+}
+
+public sealed record SessionSummary
+{
+    public long Fills { get; init; }
+
+    public long RoundTrips { get; init; }
+
+    public long Wins { get; init; }
+
+    public string RealizedPnl { get; init; } = "0";
+
+    public string Fees { get; init; } = "0";
 }
 
 public sealed record LatencySummary

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Core.Sessions;
 using FlashTrader.Pipeline;
 
 namespace FlashTrader.Reporting;
@@ -9,7 +10,7 @@ namespace FlashTrader.Reporting;
 /// <summary>Collects the summary from the stages once the pipeline has stopped.</summary>
 public static class RunSummaryBuilder
 {
-    public static RunSummary Build(TradingPipeline pipeline, RunStatus status, string fillsCsvPath, IReadOnlyList<string> warnings)
+    public static RunSummary Build(TradingPipeline pipeline, RunStatus status, string fillsCsvPath, IReadOnlyList<string> warnings, SessionPerformance? sessions = null)
     {
         PaperExchange exchange = pipeline.Exchange.Exchange;
         long events = pipeline.MarketState.Events;
@@ -52,6 +53,11 @@ public static class RunSummaryBuilder
             FillsCsv = fillsCsvPath,
             Halted = pipeline.Risk.Risk.HaltReason,
             Warnings = warnings,
+            Strategies = [.. pipeline.Signals.Catalog.All.Select(s => new StrategySummary { Name = s.Name, Version = s.Version, Hash = s.Hash, Signals = pipeline.Signals.SignalsOf(s.Id) })],
+            Sessions = (sessions?.Results ?? new Dictionary<string, SessionResult>()).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(
+                kv => kv.Key,
+                kv => new SessionSummary { Fills = kv.Value.Fills, RoundTrips = kv.Value.RoundTrips, Wins = kv.Value.Wins, RealizedPnl = RunSummary.Money(kv.Value.RealizedPnl), Fees = RunSummary.Money(kv.Value.Fees) },
+                StringComparer.Ordinal),
         };
     }
 
@@ -73,6 +79,16 @@ public static class RunSummaryBuilder
         w.WriteLine($"  latency (us)      p50 {s.LatencyMicros.P50}, p99 {s.LatencyMicros.P99}, max {s.LatencyMicros.Max} (event received -> order command)");
         w.WriteLine($"  allocation        {s.AllocatedBytesPerEvent} B/event, {s.Gen0Collections} gen0 collections");
         w.WriteLine($"  errors            {s.Errors}");
+        foreach (StrategySummary strategy in s.Strategies)
+        {
+            w.WriteLine($"  strategy          {strategy.Name} {strategy.Version} ({strategy.Hash}): {strategy.Signals:N0} signals");
+        }
+
+        foreach ((string session, SessionSummary r) in s.Sessions)
+        {
+            w.WriteLine($"  session           {session}: {r.Fills} fills, {r.RoundTrips} round trips ({r.Wins} won), realized {r.RealizedPnl}, fees {r.Fees}");
+        }
+
         if (s.Halted is not null)
         {
             w.WriteLine($"  HALTED            {s.Halted}");
