@@ -13,4 +13,10 @@ public enum ControlAction : byte
 
     /// <summary>Halt new entries, cancel every working order and flatten every position at market.</summary>
     KillSwitch = 3,
+
+    /// <summary>Reset every tripped circuit breaker by hand (an operator's pause stays).</summary>
+    ResetBreakers = 4,
+
+    /// <summary>Cancel every working order and flatten every position at market, without an operator's halt (a breaker's flatten).</summary>
+    Flatten = 5,
 }

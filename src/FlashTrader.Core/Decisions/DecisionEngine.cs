@@ -84,7 +84,7 @@ public sealed class DecisionEngine
         if (decided)
         {
             Decisions++;
-            Account.OnOrderSent(order.OrderId, symbol);
+            Account.OnOrderSent(order);
         }
 
         return decided;
@@ -183,7 +183,7 @@ public sealed class DecisionEngine
                 last.ExchangeTimeNs, last.Sequence, last.ReceivedTimestamp);
             Decisions++;
             Exits++;
-            Account.OnOrderSent(order.OrderId, symbol);
+            Account.OnOrderSent(order);
             orders.Add(order);
         }
     }

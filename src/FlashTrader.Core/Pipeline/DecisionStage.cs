@@ -30,13 +30,13 @@ public sealed class DecisionStage(DecisionEngine engine)
     }
 
     /// <summary>
-    /// Passes an operator command on ahead of anything it causes: for the kill switch, the flattening market sells follow
+    /// Passes an operator command on ahead of anything it causes: for the kill switch and a breaker's flatten, the flattening market sells follow
     /// it, so the exchange cancels working orders (releasing their funds) before it sells.
     /// </summary>
     public void OnControl(in ControlCommand command, List<TradingMessage> output)
     {
         output.Add(TradingMessage.ForControl(command));
-        if (command.Action != ControlAction.KillSwitch)
+        if (!command.Flattens)
         {
             return;
         }

@@ -50,7 +50,7 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
-            case TradingMessageKind.Control when message.Command.Action == ControlAction.KillSwitch:
+            case TradingMessageKind.Control when message.Command.Flattens:
                 Exchange.CancelAll(_lastTimeNs, _reports);
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));

@@ -51,6 +51,10 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
         {
             Risk.Resume();
         }
+        else if (command.Action == ControlAction.ResetBreakers)
+        {
+            Risk.ResetBreakers();
+        }
         else if (command.HaltReason is string reason)
         {
             Risk.Halt(reason);

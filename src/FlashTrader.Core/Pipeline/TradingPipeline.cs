@@ -62,6 +62,13 @@ public sealed class TradingPipeline
         _decisionOut.Clear();
         Decision.OnTick(new SignalTick(tick, signals), _decisionOut);
         Forward(_decisionOut);
+        if (Risk.Risk.TakeFlattenRequest(out string reason))
+        {
+            // A breaker asked to flatten: it goes through the control path at once, as the host's inbox would deliver it.
+            _decisionOut.Clear();
+            Decision.OnControl(new ControlCommand(ControlAction.Flatten, reason), _decisionOut);
+            Forward(_decisionOut);
+        }
     }
 
     /// <summary>Applies an operator command between two events, as the hosted pipeline does; the journal holds what it caused.</summary>
@@ -113,7 +120,7 @@ public sealed class TradingPipeline
         // Orders still resting from a previous run are working: no stage may act as if the symbol were free.
         foreach (RestingOrder order in exchange.OpenOrders)
         {
-            account.OnOrderSent(order.Request.OrderId, order.Request.SymbolId);
+            account.OnOrderSent(order.Request with { Quantity = order.Remaining });
         }
 
         return account;
