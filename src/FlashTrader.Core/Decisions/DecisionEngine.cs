@@ -58,7 +58,8 @@ public sealed class DecisionEngine
 
     public double Score(int symbolId) => _windows[symbolId].Score;
 
-    public bool TryDecide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
+    /// <summary>Takes in a tick and its signals without deciding (a resumed replay catching up to its journaled position).</summary>
+    public void Observe(in MarketTick tick, in SignalSet signals)
     {
         int symbol = tick.SymbolId;
         SignalWindow window = _windows[symbol];
@@ -71,6 +72,13 @@ public sealed class DecisionEngine
         }
 
         window.Expire(tick.ExchangeTimeNs);
+    }
+
+    public bool TryDecide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
+    {
+        Observe(tick, signals);
+        int symbol = tick.SymbolId;
+        SignalWindow window = _windows[symbol];
         order = default;
         if (!tick.Features.Tradeable || Account.WorkingOrdersOn(symbol) > 0)
         {

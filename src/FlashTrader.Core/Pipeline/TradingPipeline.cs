@@ -53,6 +53,17 @@ public sealed class TradingPipeline
 
     public ExchangeStage Exchange { get; }
 
+    /// <summary>
+    /// Resumes a replay after the journaled position: events up to <paramref name="sequence"/> rebuild the books,
+    /// indicators and signal windows, but nothing is decided or matched on them again (their effects are in the
+    /// restored account), so nothing is applied twice.
+    /// </summary>
+    public void ResumeAfter(long sequence)
+    {
+        Decision.CatchUpUntil = sequence;
+        Exchange.CatchUpUntil = sequence;
+    }
+
     /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {

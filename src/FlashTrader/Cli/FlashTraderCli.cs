@@ -15,6 +15,8 @@ public static class FlashTraderCli
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(DecodeFramesCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
+        root.Subcommands.Add(KillCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
         return root;
     }
 

@@ -12,7 +12,7 @@ namespace FlashTrader.Reporting;
 /// </summary>
 public sealed class FillsCsvWriter : IDisposable
 {
-    public const string Header = "time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity";
+    public const string Header = Storage.State.JournalCsv.FillsHeader;
 
     private readonly StreamWriter _writer;
     private readonly InstrumentSet _instruments;
