@@ -9,6 +9,7 @@ public static class ConfigurationRules
     private static readonly string[] OrderTypes = ["LIMIT", "MARKET"];
     private static readonly string[] TimesInForce = ["IOC", "GTC", "FOK"];
     private static readonly string[] KnownStrategies = ["imbalance", "momentum", "volatility"];
+    private static readonly string[] SizingModes = ["Score", "Fixed", "PercentOfEquity", "Atr", "Kelly"];
     private static readonly string[] LogLevels = ["Verbose", "Debug", "Information", "Warning", "Error", "Fatal"];
 
     public static IReadOnlyList<ConfigurationError> Validate(FlashTraderOptions options)
@@ -19,6 +20,7 @@ public static class ConfigurationRules
         ValidateSignals(options.SignalGeneration, errors);
         ValidateExecution(options.Execution, errors);
         ValidateRisk(options.Risk, options.TradingPairs, errors);
+        ValidateSizing(options.Sizing, errors);
         ValidateMexc(options.Mexc, errors);
         ValidateSystem(options.System, errors);
         return errors;
@@ -159,6 +161,21 @@ public static class ConfigurationRules
                 Require(!symbols.Contains(group.Symbols[i]), $"{gk}:Symbols:{i}", $"'{group.Symbols[i]}' is not a configured pair ({string.Join(", ", symbols.Order(StringComparer.Ordinal))})", errors);
             }
         }
+    }
+
+    private static void ValidateSizing(SizingOptions s, List<ConfigurationError> errors)
+    {
+        const string k = "Sizing";
+        Require(!SizingModes.Contains(s.Mode, StringComparer.Ordinal), $"{k}:Mode", $"must be one of {string.Join(", ", SizingModes)}", errors);
+        Require(s.FixedQuote <= 0, $"{k}:FixedQuote", "must be greater than 0", errors);
+        Require(!(s.EquityPercent is > 0 and <= 100), $"{k}:EquityPercent", "must be in (0, 100]", errors);
+        Require(!(s.RiskPercent is > 0 and <= 100), $"{k}:RiskPercent", "must be in (0, 100]", errors);
+        Require(!(s.AtrMultiple > 0), $"{k}:AtrMultiple", "must be greater than 0", errors);
+        Require(s.AtrPeriod is < 1 or > 1000, $"{k}:AtrPeriod", "must be between 1 and 1000", errors);
+        Require(s.AtrBarMs < 1, $"{k}:AtrBarMs", "must be greater than 0", errors);
+        Require(!(s.KellyFraction is > 0 and <= 1), $"{k}:KellyFraction", "must be in (0, 1]", errors);
+        Require(s.KellyMinTrades < 1, $"{k}:KellyMinTrades", "must be at least 1", errors);
+        Require(!(s.ReinvestShare is >= 0 and <= 1), $"{k}:ReinvestShare", "must be in [0, 1]", errors);
     }
 
     private static void ValidateMexc(MexcOptions m, List<ConfigurationError> errors)

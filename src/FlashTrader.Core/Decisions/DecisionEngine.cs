@@ -27,8 +27,9 @@ public sealed class DecisionEngine
     private readonly bool _marketEntries;
     private readonly TimeInForce _entryTif;
 
-    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1)
+    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1, SizingOptions? sizing = null)
     {
+        Sizer = new EntrySizer(sizing ?? new SizingOptions(), options.PositionSizeFraction, instruments.Count);
         _instruments = instruments;
         _options = options;
         Account = account;
@@ -44,6 +45,9 @@ public sealed class DecisionEngine
     }
 
     public TradingAccount Account { get; }
+
+    /// <summary>Sizes entries (Sizing:Mode) and keeps the banked share of profit out of them.</summary>
+    public EntrySizer Sizer { get; }
 
     public long NextOrderId { get; private set; }
 
@@ -72,6 +76,10 @@ public sealed class DecisionEngine
         }
 
         window.Expire(tick.ExchangeTimeNs);
+        if (tick.Features.Tradeable)
+        {
+            Sizer.OnMid(symbol, tick.ExchangeTimeNs, tick.Features.Mid);
+        }
     }
 
     public bool TryDecide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
@@ -152,9 +160,10 @@ public sealed class DecisionEngine
         Fixed8 ask = tick.Features.BestAsk;
         decimal askPrice = ask.ToDecimal();
         double strength = Math.Min(1, score);
-        decimal budget = Account.QuoteBalance(instrument.Id) * (decimal)(_options.PositionSizeFraction * strength);
-        // Leave room for fees and slippage so the order is always affordable (the old system's oversizing bug).
-        decimal affordable = Account.QuoteBalance(instrument.Id) / (askPrice * (1 + instrument.TakerFeeRate) * 1.01m);
+        decimal budget = Sizer.Budget(Account, instrument.Id, strength, askPrice);
+        // Only what is spendable: funds locked by working buys and banked profit are not. Leave room for fees and
+        // slippage so the order is always affordable (the old system's oversizing bug).
+        decimal affordable = Sizer.Spendable(Account, instrument.Id) / (askPrice * (1 + instrument.TakerFeeRate) * 1.01m);
         decimal room = (instrument.MaxPosition - position.Quantity).ToDecimal();
         decimal quantity = Math.Min(Math.Min(budget / askPrice, affordable), room);
         Fixed8 qty = quantity <= 0 ? default : Fixed8.RoundFromDecimal(Math.Min(quantity, 1_000_000m)).TruncateTo(instrument.QuantityDecimals);

@@ -36,7 +36,7 @@ public sealed class TradingPipeline
         IReadOnlyDictionary<string, decimal> balances = exchange.Wallet.Assets
             .Select((a, i) => (a, v: exchange.Wallet.Total(i)))
             .ToDictionary(x => x.a, x => x.v, StringComparer.Ordinal);
-        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId));
+        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId, options.Sizing));
         Risk = new RiskStage(new RiskManager(Instruments, options.Execution, options.Risk, NewAccount(exchange, balances)), clock ?? TimeSource.Stopwatch);
         Exchange = new ExchangeStage(exchange);
     }
