@@ -11,6 +11,7 @@ public static class ConfigurationRules
     private static readonly string[] OrderTypes = ["LIMIT", "MARKET"];
     private static readonly string[] TimesInForce = ["IOC", "GTC", "FOK"];
     private static readonly string[] KnownStrategies = ["imbalance", "momentum", "volatility"];
+    private static readonly string[] SizingModes = ["Score", "Fixed", "PercentOfEquity", "Atr", "Kelly"];
     private static readonly string[] LogLevels = ["Verbose", "Debug", "Information", "Warning", "Error", "Fatal"];
 
     public static IReadOnlyList<ConfigurationError> Validate(FlashTraderOptions options)
@@ -20,7 +21,8 @@ public static class ConfigurationRules
         ValidatePaper(options.PaperTrading, options.TradingPairs, errors);
         ValidateSignals(options.SignalGeneration, errors);
         ValidateExecution(options.Execution, errors);
-        errors.AddRange(ValidateRisk(options.Risk));
+        errors.AddRange(ValidateRisk(options.Risk, options.TradingPairs));
+        ValidateSizing(options.Sizing, errors);
         ValidateMexc(options.Mexc, errors);
         ValidateSystem(options.System, errors);
         ValidateDashboard(options.Dashboard, errors);
@@ -133,13 +135,59 @@ public static class ConfigurationRules
         Require(e.EntryCooldownMs < 0, $"{k}:EntryCooldownMs", "must be 0 or more", errors);
     }
 
-    /// <summary>The Risk section's rules alone: also applied to a runtime change of the limits (the dashboard).</summary>
-    public static IReadOnlyList<ConfigurationError> ValidateRisk(RiskOptions r)
+    /// <summary>
+    /// The Risk section's rules alone: also applied to a runtime change of the limits (the dashboard). Correlation groups
+    /// are checked against <paramref name="pairs"/> when given.
+    /// </summary>
+    public static IReadOnlyList<ConfigurationError> ValidateRisk(RiskOptions r, IReadOnlyList<TradingPairOptions>? pairs = null)
     {
         var errors = new List<ConfigurationError>();
-        Require(!(r.MaxDrawdownPercent is > 0 and <= 100), "Risk:MaxDrawdownPercent", "must be in (0, 100]", errors);
-        Require(r.DailyLossLimit <= 0, "Risk:DailyLossLimit", "must be greater than 0", errors);
+        const string k = "Risk";
+        Require(!(r.MaxDrawdownPercent is > 0 and <= 100), $"{k}:MaxDrawdownPercent", "must be in (0, 100]", errors);
+        Require(r.DailyLossLimit <= 0, $"{k}:DailyLossLimit", "must be greater than 0", errors);
+        const string off = "must be 0 (off) or more";
+        Require(r.MaxNotionalPerPair < 0, $"{k}:MaxNotionalPerPair", off, errors);
+        Require(r.MaxTotalExposure < 0, $"{k}:MaxTotalExposure", off, errors);
+        Require(r.MaxExposurePerStrategy < 0, $"{k}:MaxExposurePerStrategy", off, errors);
+        Require(r.MaxOrdersPerMinute is < 0 or > 100_000, $"{k}:MaxOrdersPerMinute", "must be between 0 (off) and 100000", errors);
+        Require(r.MaxConsecutiveLosses is < 0 or > 10_000, $"{k}:MaxConsecutiveLosses", "must be between 0 (off) and 10000", errors);
+        Require(r.ConsecutiveLossCooldownMs < 0, $"{k}:ConsecutiveLossCooldownMs", "must be 0 (until reset by hand) or more", errors);
+        Require(r.StaleDataMs < 0, $"{k}:StaleDataMs", off, errors);
+        Require(!(r.MaxSpreadBps >= 0), $"{k}:MaxSpreadBps", off, errors);
+        Require(!(r.MaxVolatilityPercent >= 0), $"{k}:MaxVolatilityPercent", off, errors);
+        Require(r.MaxRejections is < 0 or > 100_000, $"{k}:MaxRejections", "must be between 0 (off) and 100000", errors);
+        Require(r.MaxRejections > 0 && r.RejectionWindowMs < 1, $"{k}:RejectionWindowMs", "must be at least 1 when MaxRejections is set", errors);
+        Require(r.RejectionCooldownMs < 0, $"{k}:RejectionCooldownMs", "must be 0 (until reset by hand) or more", errors);
+        // A configured but disabled pair is allowed (and ignored): disabling a pair must not break its group.
+        var symbols = new HashSet<string>((pairs ?? []).Select(p => p.Symbol), StringComparer.Ordinal);
+        for (int g = 0; g < r.CorrelationGroups.Count; g++)
+        {
+            CorrelationGroupOptions group = r.CorrelationGroups[g];
+            string gk = $"{k}:CorrelationGroups:{g}";
+            Require(group.MaxExposure < 0, $"{gk}:MaxExposure", off, errors);
+            Require(group.Symbols.Count < 2, $"{gk}:Symbols", "must list at least two pairs", errors);
+            for (int i = 0; i < group.Symbols.Count; i++)
+            {
+                Require(pairs is not null && !symbols.Contains(group.Symbols[i]), $"{gk}:Symbols:{i}", $"'{group.Symbols[i]}' is not a configured pair ({string.Join(", ", symbols.Order(StringComparer.Ordinal))})", errors);
+            }
+        }
+
         return errors;
+    }
+
+    private static void ValidateSizing(SizingOptions s, List<ConfigurationError> errors)
+    {
+        const string k = "Sizing";
+        Require(!SizingModes.Contains(s.Mode, StringComparer.Ordinal), $"{k}:Mode", $"must be one of {string.Join(", ", SizingModes)}", errors);
+        Require(s.FixedQuote <= 0, $"{k}:FixedQuote", "must be greater than 0", errors);
+        Require(!(s.EquityPercent is > 0 and <= 100), $"{k}:EquityPercent", "must be in (0, 100]", errors);
+        Require(!(s.RiskPercent is > 0 and <= 100), $"{k}:RiskPercent", "must be in (0, 100]", errors);
+        Require(!(s.AtrMultiple > 0), $"{k}:AtrMultiple", "must be greater than 0", errors);
+        Require(s.AtrPeriod is < 1 or > 1000, $"{k}:AtrPeriod", "must be between 1 and 1000", errors);
+        Require(s.AtrBarMs < 1, $"{k}:AtrBarMs", "must be greater than 0", errors);
+        Require(!(s.KellyFraction is > 0 and <= 1), $"{k}:KellyFraction", "must be in (0, 1]", errors);
+        Require(s.KellyMinTrades < 1, $"{k}:KellyMinTrades", "must be at least 1", errors);
+        Require(!(s.ReinvestShare is >= 0 and <= 1), $"{k}:ReinvestShare", "must be in [0, 1]", errors);
     }
 
     private static void ValidateMexc(MexcOptions m, List<ConfigurationError> errors)

@@ -13,6 +13,8 @@ public sealed class FlashTraderOptions
 
     public RiskOptions Risk { get; set; } = new();
 
+    public SizingOptions Sizing { get; set; } = new();
+
     public MexcOptions Mexc { get; set; } = new();
 
     public SystemOptions System { get; set; } = new();

@@ -16,4 +16,10 @@ public enum ControlAction : byte
 
     /// <summary>Replace the risk limits (already validated like the configuration) with <see cref="ControlCommand.RiskLimits"/>.</summary>
     SetRiskLimits = 4,
+
+    /// <summary>Reset every tripped circuit breaker by hand (an operator's pause stays).</summary>
+    ResetBreakers = 5,
+
+    /// <summary>Cancel every working order and flatten every position at market, without an operator's halt (a breaker's flatten).</summary>
+    Flatten = 6,
 }

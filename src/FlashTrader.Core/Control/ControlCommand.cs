@@ -18,4 +18,7 @@ public readonly record struct ControlCommand(ControlAction Action, string Origin
         ControlAction.KillSwitch => "kill switch by " + Origin,
         _ => null,
     };
+
+    /// <summary>True when the command cancels every working order and sells every position.</summary>
+    public bool Flattens => Action is ControlAction.KillSwitch or ControlAction.Flatten;
 }

@@ -41,10 +41,12 @@ public sealed class DecisionEngine
     /// <param name="firstOrderId">The next order id.</param>
     /// <param name="rules">Per-strategy exits and sizing (JSON strategies); the options apply where a strategy sets none.</param>
     /// <param name="reapplyExitsAtBoundary">False: a position keeps the exits in force at its entry; true: they follow the current session.</param>
-    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1, IStrategyRules? rules = null, bool reapplyExitsAtBoundary = false)
+    /// <param name="sizing">How entries are sized (default: the score-scaled share of PositionSizeFraction).</param>
+    public DecisionEngine(InstrumentSet instruments, ExecutionOptions options, TradingAccount account, long firstOrderId = 1, IStrategyRules? rules = null, bool reapplyExitsAtBoundary = false, SizingOptions? sizing = null)
     {
         _rules = rules;
         _reapplyExits = reapplyExitsAtBoundary;
+        Sizer = new EntrySizer(sizing ?? new SizingOptions(), options.PositionSizeFraction, instruments.Count);
         _instruments = instruments;
         _options = options;
         Account = account;
@@ -66,6 +68,9 @@ public sealed class DecisionEngine
 
     public TradingAccount Account { get; }
 
+    /// <summary>Sizes entries (Sizing:Mode) and keeps the banked share of profit out of them.</summary>
+    public EntrySizer Sizer { get; }
+
     public long NextOrderId { get; private set; }
 
     public long Decisions { get; private set; }
@@ -79,7 +84,8 @@ public sealed class DecisionEngine
 
     public double Score(int symbolId) => _windows[symbolId].Score;
 
-    public bool TryDecide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
+    /// <summary>Takes in a tick and its signals without deciding (a resumed replay catching up to its journaled position).</summary>
+    public void Observe(in MarketTick tick, in SignalSet signals)
     {
         int symbol = tick.SymbolId;
         SignalWindow window = _windows[symbol];
@@ -92,6 +98,17 @@ public sealed class DecisionEngine
         }
 
         window.Expire(tick.ExchangeTimeNs);
+        if (tick.Features.Tradeable)
+        {
+            Sizer.OnMid(symbol, tick.ExchangeTimeNs, tick.Features.Mid);
+        }
+    }
+
+    public bool TryDecide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
+    {
+        Observe(tick, signals);
+        int symbol = tick.SymbolId;
+        SignalWindow window = _windows[symbol];
         order = default;
         if (!tick.Features.Tradeable || Account.WorkingOrdersOn(symbol) > 0)
         {
@@ -113,7 +130,7 @@ public sealed class DecisionEngine
             };
             order = order with { StrategyId = strategy };
             Decisions++;
-            Account.OnOrderSent(order.OrderId, symbol);
+            Account.OnOrderSent(order);
         }
 
         return decided;
@@ -197,18 +214,19 @@ public sealed class DecisionEngine
 
         int strategy = window.Leader(buying: true);
         ExitRules exits = default;
-        double fraction = _options.PositionSizeFraction;
+        double? fraction = null;
         if (_rules is not null && _rules.TryGetRules(strategy, tick.ExchangeTimeNs, out exits, out SizingRule sizing))
         {
-            fraction = sizing.Fraction ?? fraction;
+            fraction = sizing.Fraction;
         }
 
         Fixed8 ask = tick.Features.BestAsk;
         decimal askPrice = ask.ToDecimal();
         double strength = Math.Min(1, score);
-        decimal budget = Account.QuoteBalance(instrument.Id) * (decimal)(fraction * strength);
-        // Leave room for fees and slippage so the order is always affordable (the old system's oversizing bug).
-        decimal affordable = Account.QuoteBalance(instrument.Id) / (askPrice * (1 + instrument.TakerFeeRate) * 1.01m);
+        decimal budget = Sizer.Budget(Account, instrument.Id, strength, askPrice, fraction);
+        // Only what is spendable: funds locked by working buys and banked profit are not. Leave room for fees and
+        // slippage so the order is always affordable (the old system's oversizing bug).
+        decimal affordable = Sizer.Spendable(Account, instrument.Id) / (askPrice * (1 + instrument.TakerFeeRate) * 1.01m);
         decimal room = (instrument.MaxPosition - position.Quantity).ToDecimal();
         decimal quantity = Math.Min(Math.Min(budget / askPrice, affordable), room);
         Fixed8 qty = quantity <= 0 ? default : Fixed8.RoundFromDecimal(Math.Min(quantity, 1_000_000m)).TruncateTo(instrument.QuantityDecimals);
@@ -251,7 +269,7 @@ public sealed class DecisionEngine
                 last.ExchangeTimeNs, last.Sequence, last.ReceivedTimestamp);
             Decisions++;
             Exits++;
-            Account.OnOrderSent(order.OrderId, symbol);
+            Account.OnOrderSent(order);
             orders.Add(order);
         }
     }

@@ -14,6 +14,26 @@ public enum RejectReason : byte
     InsufficientBalance,
     NoLiquidity,
     InvalidPrice,
+
+    /// <summary>The pair's notional (position plus working buys) would pass Risk:MaxNotionalPerPair.</summary>
+    MaxNotional,
+
+    /// <summary>All pairs together would pass Risk:MaxTotalExposure.</summary>
+    MaxExposure,
+
+    /// <summary>A correlation group (Risk:CorrelationGroups) would pass its MaxExposure.</summary>
+    MaxCorrelatedExposure,
+
+    /// <summary>The order's strategy would pass Risk:MaxExposurePerStrategy.</summary>
+    MaxStrategyExposure,
+
+    MaxOrdersPerMinute,
+
+    /// <summary>The pair's spread is beyond Risk:MaxSpreadBps.</summary>
+    SpreadTooWide,
+
+    /// <summary>The pair's realized volatility is beyond Risk:MaxVolatilityPercent.</summary>
+    VolatilityTooHigh,
 }
 
 public static class RejectReasonText

@@ -20,9 +20,18 @@ public sealed class DecisionStage(DecisionEngine engine)
     /// <summary>True while the engine must hear from the exchange before deciding on <paramref name="tickSequence"/>.</summary>
     public bool MustWaitFor(long tickSequence) => Engine.Account.WorkingOrders > 0 && Watermark < tickSequence - 1;
 
+    /// <summary>Ticks up to this sequence are only observed, never decided on: their decisions are already journaled.</summary>
+    public long CatchUpUntil { get; set; }
+
     public void OnTick(in SignalTick item, List<TradingMessage> output)
     {
         output.Add(TradingMessage.ForTick(item.Tick));
+        if (item.Tick.Sequence <= CatchUpUntil)
+        {
+            Engine.Observe(item.Tick, item.Signals);
+            return;
+        }
+
         if (Engine.TryDecide(item.Tick, item.Signals, out OrderRequest order))
         {
             output.Add(TradingMessage.ForOrder(order));
@@ -30,13 +39,13 @@ public sealed class DecisionStage(DecisionEngine engine)
     }
 
     /// <summary>
-    /// Passes an operator command on ahead of anything it causes: for the kill switch, the flattening market sells follow
+    /// Passes an operator command on ahead of anything it causes: for the kill switch and a breaker's flatten, the flattening market sells follow
     /// it, so the exchange cancels working orders (releasing their funds) before it sells.
     /// </summary>
     public void OnControl(in ControlCommand command, List<TradingMessage> output)
     {
         output.Add(TradingMessage.ForControl(command));
-        if (command.Action != ControlAction.KillSwitch)
+        if (!command.Flattens)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Execution;
+using FlashTrader.Core.Market;
 using FlashTrader.Core.Orders;
 
 namespace FlashTrader.Core.Pipeline;
@@ -17,6 +18,15 @@ public sealed class ExchangeStage(PaperExchange exchange)
 
     public PaperExchange Exchange { get; } = exchange;
 
+    /// <summary>Sequence of the last tick this stage has applied: the replay position its state corresponds to.</summary>
+    public long LastTickSequence => _lastTick;
+
+    /// <summary>
+    /// Ticks up to this sequence only rebuild the replica books while orders rest: their fills are already in the
+    /// restored account, so resting orders are not matched against them again.
+    /// </summary>
+    public long CatchUpUntil { get; set; }
+
     /// <summary>Every report produced, in order, for the journal (the caller drains it).</summary>
     public List<ExecutionReport> Journal { get; } = new(64);
 
@@ -28,7 +38,16 @@ public sealed class ExchangeStage(PaperExchange exchange)
             case TradingMessageKind.Tick:
                 {
                     bool hadResting = Exchange.OpenOrders.Count > 0;
-                    Exchange.OnMarketEvent(message.Tick.Event, _reports);
+                    // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
+                    if (message.Tick.Sequence <= CatchUpUntil && hadResting)
+                    {
+                        Rebuild(message.Tick.Event);
+                    }
+                    else
+                    {
+                        Exchange.OnMarketEvent(message.Tick.Event, _reports);
+                    }
+
                     _lastTick = message.Tick.Sequence;
                     _lastTimeNs = message.Tick.ExchangeTimeNs;
                     Emit(output);
@@ -50,7 +69,7 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
-            case TradingMessageKind.Control when message.Command.Action == ControlAction.KillSwitch:
+            case TradingMessageKind.Control when message.Command.Flattens:
                 Exchange.CancelAll(_lastTimeNs, _reports);
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
@@ -60,6 +79,19 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
+        }
+    }
+
+    private void Rebuild(in MarketEvent ev)
+    {
+        OrderBook book = Exchange.Book(ev.SymbolId);
+        if (ev.Kind == MarketEventKind.DepthSnapshot)
+        {
+            book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+        }
+        else if (ev.Kind == MarketEventKind.DepthDiff)
+        {
+            book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
         }
     }
 

@@ -55,6 +55,10 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
         {
             Risk.SetLimits(limits);
         }
+        else if (command.Action == ControlAction.ResetBreakers)
+        {
+            Risk.ResetBreakers();
+        }
         else if (command.HaltReason is string reason)
         {
             Risk.Halt(reason);

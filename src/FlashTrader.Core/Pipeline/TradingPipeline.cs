@@ -46,7 +46,7 @@ public sealed class TradingPipeline
         IReadOnlyDictionary<string, decimal> balances = exchange.Wallet.Assets
             .Select((a, i) => (a, v: exchange.Wallet.Total(i)))
             .ToDictionary(x => x.a, x => x.v, StringComparer.Ordinal);
-        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId, strategyRules, options.Sessions.ReapplyExitsAtBoundary));
+        Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId, strategyRules, options.Sessions.ReapplyExitsAtBoundary, options.Sizing));
         Risk = new RiskStage(new RiskManager(Instruments, options.Execution, options.Risk, NewAccount(exchange, balances)), clock ?? TimeSource.Stopwatch);
         Exchange = new ExchangeStage(exchange);
     }
@@ -66,6 +66,17 @@ public sealed class TradingPipeline
     /// <summary>The signals the last processed event produced (reporting attributes trades to their sources).</summary>
     public ref readonly SignalSet LastSignals => ref _signals;
 
+    /// <summary>
+    /// Resumes a replay after the journaled position: events up to <paramref name="sequence"/> rebuild the books,
+    /// indicators and signal windows, but nothing is decided or matched on them again (their effects are in the
+    /// restored account), so nothing is applied twice.
+    /// </summary>
+    public void ResumeAfter(long sequence)
+    {
+        Decision.CatchUpUntil = sequence;
+        Exchange.CatchUpUntil = sequence;
+    }
+
     /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {
@@ -75,6 +86,13 @@ public sealed class TradingPipeline
         _decisionOut.Clear();
         Decision.OnTick(new SignalTick(tick, _signals), _decisionOut);
         Forward(_decisionOut);
+        if (Risk.Risk.TakeFlattenRequest(out string reason))
+        {
+            // A breaker asked to flatten: it goes through the control path at once, as the host's inbox would deliver it.
+            _decisionOut.Clear();
+            Decision.OnControl(new ControlCommand(ControlAction.Flatten, reason), _decisionOut);
+            Forward(_decisionOut);
+        }
     }
 
     /// <summary>Applies an operator command between two events, as the hosted pipeline does; the journal holds what it caused.</summary>
@@ -126,7 +144,7 @@ public sealed class TradingPipeline
         // Orders still resting from a previous run are working: no stage may act as if the symbol were free.
         foreach (RestingOrder order in exchange.OpenOrders)
         {
-            account.OnOrderSent(order.Request.OrderId, order.Request.SymbolId);
+            account.OnOrderSent(order.Request with { Quantity = order.Remaining });
         }
 
         return account;

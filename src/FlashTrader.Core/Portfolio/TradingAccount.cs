@@ -7,7 +7,8 @@ namespace FlashTrader.Core.Portfolio;
 
 /// <summary>
 /// Balances and positions as a stage knows them from execution reports (the decision engine and the risk manager each
-/// keep one), plus the orders still working. Marks come from ticks.
+/// keep one), plus the orders still working with what they still commit (quantity left, at their price), and the
+/// closed trades. Marks come from ticks.
 /// </summary>
 public sealed class TradingAccount
 {
@@ -18,7 +19,8 @@ public sealed class TradingAccount
     private readonly PositionLedger[] _positions;
     private readonly Fixed8[] _marks;
     private readonly int[] _working;
-    private readonly List<(long OrderId, int SymbolId)> _workingOrders = new(32);
+    private readonly int[] _positionSource;
+    private readonly List<WorkingOrder> _workingOrders = new(32);
     private decimal _equity;
     private bool _equityStale = true;
 
@@ -32,7 +34,12 @@ public sealed class TradingAccount
         _positions = [.. instruments.All.Select(_ => new PositionLedger())];
         _marks = new Fixed8[instruments.Count];
         _working = new int[instruments.Count];
+        _positionSource = [.. instruments.All.Select(_ => -1)];
+        ClosedTrades = new ClosedTrades(instruments.Count);
     }
+
+    /// <summary>Every exit's outcome, for the loss-streak breaker and Kelly sizing.</summary>
+    public ClosedTrades ClosedTrades { get; }
 
     public IReadOnlyList<string> Assets { get; }
 
@@ -88,12 +95,78 @@ public sealed class TradingAccount
         }
     }
 
-    public void OnOrderSent(long orderId, int symbolId)
+    /// <summary>An order whose quantity and price are unknown here (counts as working, commits nothing).</summary>
+    public void OnOrderSent(long orderId, int symbolId) =>
+        Track(new WorkingOrder(orderId, symbolId, Side.Buy, -1, default, default));
+
+    /// <summary>
+    /// An order sent: it works until a final report. A buy commits its quantity at its limit price (a market buy at
+    /// the current mark), which <see cref="AvailableQuote"/> and the exposure limits count.
+    /// </summary>
+    public void OnOrderSent(in OrderRequest order)
     {
-        _workingOrders.Add((orderId, symbolId));
-        _working[symbolId]++;
+        Fixed8 price = order.Price.IsPositive ? order.Price : _marks[order.SymbolId];
+        Track(new WorkingOrder(order.OrderId, order.SymbolId, order.Side, order.SignalSource, order.Quantity, price));
+    }
+
+    private void Track(in WorkingOrder order)
+    {
+        _workingOrders.Add(order);
+        _working[order.SymbolId]++;
         WorkingOrders++;
     }
+
+    /// <summary>Notional still committed by working buys on <paramref name="symbolId"/> (quantity left at the order's price).</summary>
+    public decimal WorkingBuyNotional(int symbolId)
+    {
+        decimal notional = 0;
+        foreach (WorkingOrder o in _workingOrders)
+        {
+            if (o.SymbolId == symbolId && o.Side == Side.Buy)
+            {
+                notional += Fixed8.Multiply(o.Price, o.Remaining);
+            }
+        }
+
+        return notional;
+    }
+
+    /// <summary>Notional committed by working buys sent by one strategy (signal source), all symbols.</summary>
+    public decimal WorkingBuyNotionalOf(int source)
+    {
+        decimal notional = 0;
+        foreach (WorkingOrder o in _workingOrders)
+        {
+            if (o.Source == source && o.Side == Side.Buy)
+            {
+                notional += Fixed8.Multiply(o.Price, o.Remaining);
+            }
+        }
+
+        return notional;
+    }
+
+    /// <summary>
+    /// Quote balance the symbol's quote asset still has free for a new buy: the balance less what working buys in that
+    /// asset have locked (their quantity left at their price, plus the taker fee).
+    /// </summary>
+    public decimal AvailableQuote(int symbolId)
+    {
+        int quote = _quote[symbolId];
+        decimal locked = 0;
+        foreach (WorkingOrder o in _workingOrders)
+        {
+            if (o.Side == Side.Buy && _quote[o.SymbolId] == quote)
+            {
+                locked += Fixed8.Multiply(o.Price, o.Remaining) * (1 + _instruments[o.SymbolId].TakerFeeRate);
+            }
+        }
+
+        return _balances[quote] - locked;
+    }
+
+    /// <summary>The strategy (signal source) of the entry that opened the symbol's position; -1 when unknown.</summary>
+    public int PositionSource(int symbolId) => _positionSource[symbolId];
 
     public void OnReport(in ExecutionReport report)
     {
@@ -114,22 +187,54 @@ public sealed class TradingAccount
                 _balances[b] -= report.LastQuantity.ToDecimal();
             }
 
-            _positions[report.SymbolId].Apply(report.Side, report.LastPrice, report.LastQuantity, report.Fee);
+            PositionLedger position = _positions[report.SymbolId];
+            decimal realizedBefore = position.RealizedPnl;
+            position.Apply(report.Side, report.LastPrice, report.LastQuantity, report.Fee);
+            if (report.Side == Side.Sell)
+            {
+                ClosedTrades.OnExitFill(report.SymbolId, position.RealizedPnl - realizedBefore - report.Fee);
+            }
+
+            int index = IndexOfWorking(report.OrderId);
+            if (index >= 0)
+            {
+                WorkingOrder o = _workingOrders[index];
+                _workingOrders[index] = o with { Remaining = o.Remaining - report.LastQuantity };
+                if (report.Side == Side.Buy)
+                {
+                    _positionSource[report.SymbolId] = o.Source;
+                }
+            }
         }
 
         if (report.Status.IsFinal())
         {
-            for (int i = 0; i < _workingOrders.Count; i++)
+            if (report.Side == Side.Sell)
             {
-                if (_workingOrders[i].OrderId == report.OrderId)
-                {
-                    _workingOrders.RemoveAt(i);
-                    _working[report.SymbolId]--;
-                    WorkingOrders--;
-                    break;
-                }
+                ClosedTrades.OnExitFinal(report.SymbolId);
+            }
+
+            int index = IndexOfWorking(report.OrderId);
+            if (index >= 0)
+            {
+                _workingOrders.RemoveAt(index);
+                _working[report.SymbolId]--;
+                WorkingOrders--;
             }
         }
+    }
+
+    private int IndexOfWorking(long orderId)
+    {
+        for (int i = 0; i < _workingOrders.Count; i++)
+        {
+            if (_workingOrders[i].OrderId == orderId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Balances valued at the current marks, in the quote asset of the pairs (all pairs share one quote here).</summary>
@@ -181,4 +286,7 @@ public sealed class TradingAccount
     }
 
     public int SymbolCount => _instruments.Count;
+
+    /// <summary>An order sent and not final: what it still commits (Source is the signal source, -1 for the combined score).</summary>
+    private readonly record struct WorkingOrder(long OrderId, int SymbolId, Side Side, int Source, Fixed8 Remaining, Fixed8 Price);
 }

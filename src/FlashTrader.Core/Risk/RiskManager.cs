@@ -9,21 +9,41 @@ namespace FlashTrader.Core.Risk;
 
 /// <summary>
 /// Stage 4: the pre-trade gate every order passes (book state, halt, rounding to the pair's precision, minimum size and
-/// notional, max position, open orders, orders per UTC day), and the watcher of equity that halts new entries on max
-/// drawdown or the daily loss limit. Exits always pass a halt: reducing risk is never blocked. Every rejection is
-/// counted by reason.
+/// notional, max position, notional and exposure limits per pair, correlation group, account and strategy, spread and
+/// volatility bounds, open orders, orders per UTC day and per minute), and the circuit breakers that halt new entries
+/// (drawdown, daily loss, losing streak, stale data, rejections). Exits always pass a halt: reducing risk is never
+/// blocked. Every rejection is counted by reason; every trip is recorded with its reason. Time is event time.
 /// </summary>
 public sealed class RiskManager
 {
+    private const long MinuteNs = 60_000_000_000L;
+    private const long DayNs = 86_400_000_000_000L;
+    private static readonly int BreakerCount = Enum.GetValues<CircuitBreaker>().Length;
+
     private readonly InstrumentSet _instruments;
     private readonly ExecutionOptions _execution;
     private RiskOptions _risk;
     private readonly RejectionCounts _rejections = new();
+    private int[][] _groups;
+    private readonly long[] _lastEventNs;
+    private readonly string?[] _tripReason = new string?[BreakerCount];
+    private readonly long[] _holdUntilNs = new long[BreakerCount];
+    private readonly long[] _tripOrder = new long[BreakerCount];
+    private readonly List<BreakerTrip> _trips = [];
+    private long[] _orderTimes;
+    private long[] _rejectionTimes;
+    private int _orderHead;
+    private int _orderCount;
+    private int _rejectionHead;
+    private int _rejectionCount;
+    private int _tripped;
+    private long _tripCounter;
+    private long _nowNs = long.MinValue;
+    private string? _manualHalt;
     private long _day = long.MinValue;
     private int _ordersToday;
     private decimal _dayStartEquity;
     private decimal _peakEquity;
-    private bool _dailyHalt;
     private bool _limitsChanged;
 
     public RiskManager(InstrumentSet instruments, ExecutionOptions execution, RiskOptions risk, TradingAccount account)
@@ -32,14 +52,44 @@ public sealed class RiskManager
         _execution = execution;
         _risk = risk;
         Account = account;
+        _groups = Groups(risk, instruments);
+        _lastEventNs = new long[instruments.Count];
+        Array.Fill(_lastEventNs, long.MinValue);
+        _orderTimes = new long[Math.Max(1, risk.MaxOrdersPerMinute)];
+        _rejectionTimes = new long[Math.Max(1, risk.MaxRejections)];
     }
 
     public TradingAccount Account { get; }
 
-    public bool Halted => HaltReason is not null;
+    public bool Halted => _manualHalt is not null || _tripped > 0;
 
-    /// <summary>Why new entries are halted, or null.</summary>
-    public string? HaltReason { get; private set; }
+    /// <summary>Why new entries are halted (an operator's halt first, else the breaker that tripped first), or null.</summary>
+    public string? HaltReason
+    {
+        get
+        {
+            if (_manualHalt is not null || _tripped == 0)
+            {
+                return _manualHalt;
+            }
+
+            int first = -1;
+            for (int b = 0; b < BreakerCount; b++)
+            {
+                if (_tripReason[b] is not null && (first < 0 || _tripOrder[b] < _tripOrder[first]))
+                {
+                    first = b;
+                }
+            }
+
+            return _tripReason[first];
+        }
+    }
+
+    /// <summary>Every breaker trip of the run, in order.</summary>
+    public IReadOnlyList<BreakerTrip> Trips => _trips;
+
+    public bool IsTripped(CircuitBreaker breaker) => _tripReason[(int)breaker] is not null;
 
     /// <summary>The limits in force (the configured ones until an operator replaces them).</summary>
     public RiskOptions Limits => _risk;
@@ -73,14 +123,15 @@ public sealed class RiskManager
 
     public IReadOnlyDictionary<string, long> RejectionsByReason() => _rejections.ByName();
 
-    /// <summary>Halts new entries by hand (kill switch); exits still pass.</summary>
-    public void Halt(string reason) => HaltReason ??= reason;
+    /// <summary>Why a tripped breaker asked for a flatten (Risk:FlattenOnBreaker), until taken.</summary>
+    public string? PendingFlatten { get; private set; }
 
-    /// <summary>Clears a halt by hand (the daily-loss halt also clears at the next UTC day).</summary>
-    public void Resume()
+    /// <summary>Takes the flatten a breaker asked for; the host sends it through the control path.</summary>
+    public bool TakeFlattenRequest(out string reason)
     {
-        HaltReason = null;
-        _dailyHalt = false;
+        reason = PendingFlatten ?? "";
+        PendingFlatten = null;
+        return reason.Length > 0;
     }
 
     /// <summary>
@@ -90,19 +141,78 @@ public sealed class RiskManager
     public void SetLimits(RiskOptions limits)
     {
         _risk = limits ?? throw new ArgumentNullException(nameof(limits));
+        _groups = Groups(limits, _instruments);
+        if (_orderTimes.Length != Math.Max(1, limits.MaxOrdersPerMinute))
+        {
+            _orderTimes = new long[Math.Max(1, limits.MaxOrdersPerMinute)];
+            _orderHead = 0;
+            _orderCount = 0;
+        }
+
+        if (_rejectionTimes.Length != Math.Max(1, limits.MaxRejections))
+        {
+            _rejectionTimes = new long[Math.Max(1, limits.MaxRejections)];
+            _rejectionHead = 0;
+            _rejectionCount = 0;
+        }
+
         _limitsChanged = true;
     }
 
-    /// <summary>Watches equity on every tick: drawdown from the peak and loss since the UTC day began.</summary>
+
+    /// <summary>Halts new entries by hand (pause, kill switch); exits still pass.</summary>
+    public void Halt(string reason) => _manualHalt ??= reason;
+
+    /// <summary>Clears an operator's halt and every breaker (breakers whose condition still holds trip again).</summary>
+    public void Resume()
+    {
+        _manualHalt = null;
+        ResetBreakers();
+    }
+
+    /// <summary>
+    /// Resets every breaker by hand, leaving an operator's halt alone. The drawdown peak and the day's starting equity
+    /// restart from the equity now, so a reset means "measure from here"; the losing streak and rejection window restart.
+    /// </summary>
+    public void ResetBreakers()
+    {
+        Array.Clear(_tripReason);
+        _tripped = 0;
+        _rejectionCount = 0;
+        Account.ClosedTrades.ResetStreak();
+        if (Account.CanValueEquity && _day != long.MinValue)
+        {
+            _peakEquity = Account.Equity();
+            _dayStartEquity = _peakEquity;
+        }
+    }
+
+    /// <summary>Watches every tick: breaker cooldowns, stale data, drawdown from the peak and loss since the UTC day began.</summary>
     public void OnTick(in MarketTick tick)
     {
         Account.OnTick(tick);
+        _lastEventNs[tick.SymbolId] = tick.ExchangeTimeNs;
+        if (tick.ExchangeTimeNs > _nowNs)
+        {
+            _nowNs = tick.ExchangeTimeNs;
+        }
+
+        if (_tripped > 0)
+        {
+            ExpireCooldowns();
+        }
+
+        if (_risk.StaleDataMs > 0)
+        {
+            WatchStaleness();
+        }
+
         if (!Account.CanValueEquity)
         {
             return;
         }
 
-        long day = tick.ExchangeTimeNs / 86_400_000_000_000L;
+        long day = tick.ExchangeTimeNs / DayNs;
         if (day == _day && !Account.EquityChanged && !_limitsChanged)
         {
             return; // nothing the limits depend on has moved
@@ -116,11 +226,7 @@ public sealed class RiskManager
             _day = day;
             _ordersToday = 0;
             _dayStartEquity = equity;
-            if (_dailyHalt)
-            {
-                _dailyHalt = false;
-                HaltReason = null;
-            }
+            Clear(CircuitBreaker.DailyLoss);
         }
 
         if (equity > _peakEquity)
@@ -135,19 +241,86 @@ public sealed class RiskManager
             MaxDrawdownPercent = _peakEquity > 0 ? (double)(drawdown / _peakEquity * 100) : 0;
         }
 
-        // Checked only while not halted: the reason is formatted once, not on every tick of a halt (Halt keeps the first).
-        if (HaltReason is null && _peakEquity > 0 && (double)(drawdown / _peakEquity * 100) >= _risk.MaxDrawdownPercent)
+        // Checked only while untripped: a reason is formatted once, not on every tick of a halt.
+        if (!IsTripped(CircuitBreaker.MaxDrawdown) && _peakEquity > 0 && (double)(drawdown / _peakEquity * 100) >= _risk.MaxDrawdownPercent)
         {
-            Halt($"max drawdown {_risk.MaxDrawdownPercent}% reached");
+            Trip(CircuitBreaker.MaxDrawdown, $"max drawdown {_risk.MaxDrawdownPercent}% reached", long.MaxValue);
         }
 
-        // Only a halt this rule set itself is lifted at the next UTC day, never a kill switch or drawdown halt in force.
-        if (HaltReason is null && _dayStartEquity - equity >= _risk.DailyLossLimit)
+        if (!IsTripped(CircuitBreaker.DailyLoss) && _dayStartEquity - equity >= _risk.DailyLossLimit)
         {
-            _dailyHalt = true;
-            Halt($"daily loss limit {_risk.DailyLossLimit} reached");
+            Trip(CircuitBreaker.DailyLoss, $"daily loss limit {_risk.DailyLossLimit} reached", long.MaxValue);
         }
     }
+
+    private void ExpireCooldowns()
+    {
+        for (int b = 0; b < BreakerCount; b++)
+        {
+            if (_tripReason[b] is not null && _holdUntilNs[b] <= _nowNs)
+            {
+                Clear((CircuitBreaker)b);
+            }
+        }
+    }
+
+    private void WatchStaleness()
+    {
+        long limit = _risk.StaleDataMs * 1_000_000L;
+        int stale = -1;
+        for (int s = 0; s < _lastEventNs.Length; s++)
+        {
+            // A pair that never had an event is not stale: a replay may simply not carry it.
+            if (_lastEventNs[s] != long.MinValue && _nowNs - _lastEventNs[s] > limit)
+            {
+                stale = s;
+                break;
+            }
+        }
+
+        if (stale < 0)
+        {
+            Clear(CircuitBreaker.StaleMarketData);
+        }
+        else if (!IsTripped(CircuitBreaker.StaleMarketData))
+        {
+            long silentMs = (_nowNs - _lastEventNs[stale]) / 1_000_000;
+            Trip(CircuitBreaker.StaleMarketData, $"stale market data: {_instruments[stale].Symbol} silent for {silentMs} ms (limit {_risk.StaleDataMs} ms)", long.MaxValue);
+        }
+    }
+
+    private void Trip(CircuitBreaker breaker, string reason, long holdUntilNs)
+    {
+        int b = (int)breaker;
+        if (_tripReason[b] is not null)
+        {
+            return;
+        }
+
+        _tripReason[b] = reason;
+        _holdUntilNs[b] = holdUntilNs;
+        _tripOrder[b] = ++_tripCounter;
+        _tripped++;
+        _trips.Add(new BreakerTrip(breaker, reason, _nowNs));
+        if (_risk.FlattenOnBreaker)
+        {
+            PendingFlatten ??= "breaker: " + reason;
+        }
+    }
+
+    private void Clear(CircuitBreaker breaker)
+    {
+        int b = (int)breaker;
+        if (_tripReason[b] is null)
+        {
+            return;
+        }
+
+        _tripReason[b] = null;
+        _tripped--;
+    }
+
+    private static long Until(long nowNs, int cooldownMs) => cooldownMs > 0 ? nowNs + (cooldownMs * 1_000_000L) : long.MaxValue;
 
     /// <summary>Approves an order (rounded to the pair's rules) or names why not.</summary>
     public bool TryApprove(in OrderRequest intent, in MarketFeatures features, out OrderRequest order, out RejectReason reason)
@@ -158,7 +331,12 @@ public sealed class RiskManager
         {
             Approved++;
             _ordersToday++;
-            Account.OnOrderSent(order.OrderId, order.SymbolId);
+            if (_risk.MaxOrdersPerMinute > 0)
+            {
+                Push(_orderTimes, ref _orderHead, ref _orderCount, order.DecisionTimeNs);
+            }
+
+            Account.OnOrderSent(order);
             return true;
         }
 
@@ -175,7 +353,8 @@ public sealed class RiskManager
             return RejectReason.BookNotSynced;
         }
 
-        if (Halted && !intent.ReducesPosition)
+        bool entry = !intent.ReducesPosition;
+        if (Halted && entry)
         {
             return RejectReason.TradingHalted;
         }
@@ -199,7 +378,8 @@ public sealed class RiskManager
         }
 
         Fixed8 reference = intent.Type == OrderType.Limit ? price : (intent.Side == Side.Buy ? features.BestAsk : features.BestBid);
-        if (Fixed8.Multiply(reference, quantity) < instrument.MinNotional)
+        decimal notional = Fixed8.Multiply(reference, quantity);
+        if (notional < instrument.MinNotional)
         {
             return RejectReason.BelowMinNotional;
         }
@@ -207,6 +387,15 @@ public sealed class RiskManager
         if (intent.Side == Side.Buy && Account.Position(intent.SymbolId).Quantity + quantity > instrument.MaxPosition)
         {
             return RejectReason.MaxPosition;
+        }
+
+        if (entry && intent.Side == Side.Buy)
+        {
+            RejectReason exposure = CheckEntry(intent, features, notional);
+            if (exposure != RejectReason.None)
+            {
+                return exposure;
+            }
         }
 
         if (Account.WorkingOrders >= _execution.MaxOpenOrders)
@@ -219,8 +408,135 @@ public sealed class RiskManager
             return RejectReason.MaxDailyOrders;
         }
 
+        if (_risk.MaxOrdersPerMinute > 0 && _orderCount == _orderTimes.Length && intent.DecisionTimeNs - _orderTimes[_orderHead] < MinuteNs)
+        {
+            return RejectReason.MaxOrdersPerMinute;
+        }
+
         return RejectReason.None;
     }
 
-    public void OnReport(in ExecutionReport report) => Account.OnReport(report);
+    /// <summary>The market-condition bounds and exposure limits a new position must respect.</summary>
+    private RejectReason CheckEntry(in OrderRequest intent, in MarketFeatures features, decimal notional)
+    {
+        if (_risk.MaxSpreadBps > 0 && features.SpreadBps > _risk.MaxSpreadBps)
+        {
+            return RejectReason.SpreadTooWide;
+        }
+
+        if (_risk.MaxVolatilityPercent > 0 && features.VolatilityPercent > _risk.MaxVolatilityPercent)
+        {
+            return RejectReason.VolatilityTooHigh;
+        }
+
+        int symbol = intent.SymbolId;
+        if (_risk.MaxNotionalPerPair > 0 && PairExposure(symbol) + notional > _risk.MaxNotionalPerPair)
+        {
+            return RejectReason.MaxNotional;
+        }
+
+        for (int g = 0; g < _groups.Length; g++)
+        {
+            int[] group = _groups[g];
+            if (_risk.CorrelationGroups[g].MaxExposure <= 0 || Array.IndexOf(group, symbol) < 0)
+            {
+                continue;
+            }
+
+            decimal held = 0;
+            foreach (int s in group)
+            {
+                held += PairExposure(s);
+            }
+
+            if (held + notional > _risk.CorrelationGroups[g].MaxExposure)
+            {
+                return RejectReason.MaxCorrelatedExposure;
+            }
+        }
+
+        if (_risk.MaxTotalExposure > 0)
+        {
+            decimal total = 0;
+            for (int s = 0; s < _instruments.Count; s++)
+            {
+                total += PairExposure(s);
+            }
+
+            if (total + notional > _risk.MaxTotalExposure)
+            {
+                return RejectReason.MaxExposure;
+            }
+        }
+
+        if (_risk.MaxExposurePerStrategy > 0)
+        {
+            decimal held = Account.WorkingBuyNotionalOf(intent.SignalSource);
+            for (int s = 0; s < _instruments.Count; s++)
+            {
+                if (Account.PositionSource(s) == intent.SignalSource)
+                {
+                    held += Fixed8.Multiply(Account.Mark(s), Account.Position(s).Quantity);
+                }
+            }
+
+            if (held + notional > _risk.MaxExposurePerStrategy)
+            {
+                return RejectReason.MaxStrategyExposure;
+            }
+        }
+
+        return RejectReason.None;
+    }
+
+    /// <summary>A pair's notional: its position at the mark plus what its working buys commit.</summary>
+    private decimal PairExposure(int symbol) =>
+        Fixed8.Multiply(Account.Mark(symbol), Account.Position(symbol).Quantity) + Account.WorkingBuyNotional(symbol);
+
+    /// <summary>Learns from an execution report: balances, the losing streak, the rejection window.</summary>
+    public void OnReport(in ExecutionReport report)
+    {
+        if (report.TimeNs > _nowNs)
+        {
+            _nowNs = report.TimeNs;
+        }
+
+        int closedBefore = Account.ClosedTrades.Count;
+        Account.OnReport(report);
+        ClosedTrades trades = Account.ClosedTrades;
+        if (_risk.MaxConsecutiveLosses > 0 && trades.Count > closedBefore && trades.ConsecutiveLosses >= _risk.MaxConsecutiveLosses)
+        {
+            Trip(CircuitBreaker.ConsecutiveLosses, $"{trades.ConsecutiveLosses} consecutive losing trades", Until(_nowNs, _risk.ConsecutiveLossCooldownMs));
+            trades.ResetStreak();
+        }
+
+        // A halt's own refusals are not counted: they would keep the breaker tripped forever.
+        if (_risk.MaxRejections > 0 && report.Status == OrderStatus.Rejected && report.RejectReason != RejectReason.TradingHalted)
+        {
+            Push(_rejectionTimes, ref _rejectionHead, ref _rejectionCount, report.TimeNs);
+            if (_rejectionCount == _rejectionTimes.Length && report.TimeNs - _rejectionTimes[_rejectionHead] <= _risk.RejectionWindowMs * 1_000_000L)
+            {
+                Trip(CircuitBreaker.Rejections, $"{_risk.MaxRejections} rejections within {_risk.RejectionWindowMs} ms", Until(_nowNs, _risk.RejectionCooldownMs));
+                _rejectionCount = 0;
+            }
+        }
+    }
+
+    /// <summary>Appends a time to a ring that keeps the newest ring-length times; head is the oldest when full.</summary>
+    private static void Push(long[] ring, ref int head, ref int count, long timeNs)
+    {
+        if (count < ring.Length)
+        {
+            ring[(head + count) % ring.Length] = timeNs;
+            count++;
+            return;
+        }
+
+        ring[head] = timeNs;
+        head = (head + 1) % ring.Length;
+    }
+
+    /// <summary>The symbol ids of each correlation group, by the group's index in the options.</summary>
+    private static int[][] Groups(RiskOptions risk, InstrumentSet instruments) =>
+        [.. risk.CorrelationGroups.Select(g => g.Symbols.Select(s => instruments.Find(s)?.Id ?? -1).Where(id => id >= 0).ToArray())];
 }

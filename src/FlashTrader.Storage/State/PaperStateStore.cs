@@ -10,17 +10,34 @@ using Microsoft.Data.Sqlite;
 namespace FlashTrader.Storage.State;
 
 /// <summary>What was persisted for the paper account: its state, the initial balances it began from, the next order id.</summary>
-public sealed record PersistedPaperAccount(PaperExchangeState State, IReadOnlyDictionary<string, decimal> InitialBalances, long NextOrderId);
+public sealed record PersistedPaperAccount(PaperExchangeState State, IReadOnlyDictionary<string, decimal> InitialBalances, long NextOrderId)
+{
+    /// <summary>The recording the last commit was made on (file name and length), or null.</summary>
+    public string? ReplaySource { get; init; }
+
+    /// <summary>Sequence of the last market event whose effects are committed (0: none).</summary>
+    public long ReplayPosition { get; init; }
+}
 
 /// <summary>
-/// The paper account in SQLite (WAL): balances, open orders, positions and every fill, each save one transaction.
-/// A schema_version table guards upgrades: a database from an unknown newer version is refused, never recreated.
+/// The paper account and its journal in SQLite (WAL). Each commit is one transaction holding an event's decisions,
+/// order transitions and fills together with the account state after them and the replay position, so a crash at any
+/// instant leaves either all of an event or none of it. A schema_version table guards upgrades: an older database is
+/// migrated step by step, a newer one is refused, and neither is ever recreated.
 /// </summary>
 public sealed class PaperStateStore : IDisposable
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = StateSchema.Current;
 
     private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insertFill;
+    private readonly SqliteCommand _insertOrder;
+    private readonly SqliteCommand _insertDecision;
+    private readonly SqliteCommand _upsertBalance;
+    private readonly SqliteCommand _upsertPosition;
+    private readonly SqliteCommand _insertOpenOrder;
+    private readonly SqliteCommand _clearOpenOrders;
+    private readonly SqliteCommand _setMeta;
 
     public PaperStateStore(string path)
     {
@@ -33,41 +50,57 @@ public sealed class PaperStateStore : IDisposable
 
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
+        // WAL with synchronous=NORMAL: a commit is in the log before Commit returns, so it survives the process being
+        // killed at any instant; only a power cut may lose the last commits (never half of one).
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Migrate();
+        _insertFill = Prepare("""
+            INSERT INTO fills (fill_id, time_ns, symbol, side, price, quantity, quote_quantity, fee, fee_asset, order_id, liquidity, purpose)
+            VALUES ($id, $t, $s, $side, $p, $q, $qq, $fee, $fa, $o, $l, $purpose)
+            """, "$id", "$t", "$s", "$side", "$p", "$q", "$qq", "$fee", "$fa", "$o", "$l", "$purpose");
+        _insertOrder = Prepare("""
+            INSERT INTO orders (order_id, time_ns, symbol, side, status, purpose, reject_reason, mexc_code, fill_id, cumulative_quantity, order_quantity, event_sequence)
+            VALUES ($o, $t, $s, $side, $st, $purpose, $r, $code, $f, $cq, $oq, $seq)
+            """, "$o", "$t", "$s", "$side", "$st", "$purpose", "$r", "$code", "$f", "$cq", "$oq", "$seq");
+        _insertDecision = Prepare("""
+            INSERT INTO decisions (order_id, time_ns, symbol, side, type, time_in_force, price, quantity, purpose, strategy, strength, verdict, mexc_code, event_sequence)
+            VALUES ($o, $t, $s, $side, $type, $tif, $p, $q, $purpose, $strategy, $strength, $verdict, $code, $seq)
+            """, "$o", "$t", "$s", "$side", "$type", "$tif", "$p", "$q", "$purpose", "$strategy", "$strength", "$verdict", "$code", "$seq");
+        _upsertBalance = Prepare("INSERT INTO balances (asset, free, locked) VALUES ($a, $f, $l) ON CONFLICT(asset) DO UPDATE SET free = excluded.free, locked = excluded.locked", "$a", "$f", "$l");
+        _upsertPosition = Prepare("INSERT INTO positions (symbol, quantity, cost) VALUES ($s, $q, $c) ON CONFLICT(symbol) DO UPDATE SET quantity = excluded.quantity, cost = excluded.cost", "$s", "$q", "$c");
+        _insertOpenOrder = Prepare("INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", "$id", "$b");
+        _clearOpenOrders = Prepare("DELETE FROM open_orders");
+        _setMeta = Prepare("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
     }
 
     public string Path { get; }
 
+    /// <summary>The schema version the database had when opened (0: new), before any migration.</summary>
+    public int OpenedAtVersion { get; private set; }
+
     private void Migrate()
     {
         Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        long? version = Scalar("SELECT MAX(version) FROM schema_version") as long?;
-        if (version is null)
-        {
-            using SqliteTransaction tx = _connection.BeginTransaction();
-            Execute("""
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE balances (asset TEXT PRIMARY KEY, free TEXT NOT NULL, locked TEXT NOT NULL);
-                CREATE TABLE positions (symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL, cost TEXT NOT NULL);
-                CREATE TABLE open_orders (order_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
-                CREATE TABLE fills (fill_id INTEGER PRIMARY KEY, time_ns INTEGER NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL,
-                    price TEXT NOT NULL, quantity TEXT NOT NULL, quote_quantity TEXT NOT NULL, fee TEXT NOT NULL, fee_asset TEXT NOT NULL,
-                    order_id INTEGER NOT NULL, liquidity TEXT NOT NULL, purpose TEXT NOT NULL);
-                INSERT INTO schema_version (version) VALUES (1);
-                """, tx);
-            tx.Commit();
-        }
-        else if (version > SchemaVersion)
+        long version = Scalar("SELECT MAX(version) FROM schema_version") as long? ?? 0;
+        OpenedAtVersion = (int)version;
+        if (version > SchemaVersion)
         {
             throw new InvalidOperationException($"{Path}: state database schema version {version} is newer than this build understands ({SchemaVersion}); refusing to touch it");
+        }
+
+        for (int v = (int)version; v < SchemaVersion; v++)
+        {
+            using SqliteTransaction tx = _connection.BeginTransaction();
+            Execute(StateSchema.StepFrom(v), tx);
+            Execute($"INSERT INTO schema_version (version) VALUES ({v + 1})", tx);
+            tx.Commit();
         }
     }
 
     /// <summary>The persisted account, or null when none was saved yet.</summary>
     public PersistedPaperAccount? Load()
     {
-        string? initial = Scalar("SELECT value FROM meta WHERE key = 'initial_balances'") as string;
+        string? initial = Meta("initial_balances");
         if (initial is null)
         {
             return null;
@@ -108,100 +141,175 @@ public sealed class PaperStateStore : IDisposable
             Balances = balances,
             Positions = positions,
             OpenOrders = orders,
-            NextFillId = long.Parse((string?)Scalar("SELECT value FROM meta WHERE key = 'next_fill_id'") ?? "1", CultureInfo.InvariantCulture),
+            NextFillId = long.Parse(Meta("next_fill_id") ?? "1", CultureInfo.InvariantCulture),
         };
-        long nextOrder = long.Parse((string?)Scalar("SELECT value FROM meta WHERE key = 'next_order_id'") ?? "1", CultureInfo.InvariantCulture);
+        long nextOrder = long.Parse(Meta("next_order_id") ?? "1", CultureInfo.InvariantCulture);
         var initialBalances = JsonSerializer.Deserialize<Dictionary<string, decimal>>(initial) ?? [];
-        return new PersistedPaperAccount(state, initialBalances, nextOrder);
+        return new PersistedPaperAccount(state, initialBalances, nextOrder)
+        {
+            ReplaySource = Meta("replay_source"),
+            ReplayPosition = long.Parse(Meta("replay_position") ?? "0", CultureInfo.InvariantCulture),
+        };
     }
 
-    /// <summary>Wipes everything and records the initial balances (--reset, or the first run).</summary>
+    /// <summary>Wipes the account and its journal and records the initial balances (--reset, or the first run).</summary>
     public void Reset(IReadOnlyDictionary<string, decimal> initialBalances)
     {
         using SqliteTransaction tx = _connection.BeginTransaction();
-        Execute("DELETE FROM meta; DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders; DELETE FROM fills;", tx);
+        Execute("DELETE FROM meta; DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders; DELETE FROM fills; DELETE FROM orders; DELETE FROM decisions;", tx);
         SetMeta("initial_balances", JsonSerializer.Serialize(initialBalances.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value)), tx);
         foreach ((string asset, decimal amount) in initialBalances)
         {
-            using SqliteCommand cmd = Command("INSERT INTO balances (asset, free, locked) VALUES ($a, $f, '0')", tx);
-            cmd.Parameters.AddWithValue("$a", asset);
-            cmd.Parameters.AddWithValue("$f", Str(amount));
-            cmd.ExecuteNonQuery();
+            Run(_upsertBalance, tx, asset, Str(amount), "0");
         }
 
         tx.Commit();
     }
 
-    /// <summary>Appends fills and replaces the account state in one transaction.</summary>
+    /// <summary>Appends fills and replaces the account state in one transaction (no journal rows, replay position kept).</summary>
     public void Save(PaperExchangeState state, long nextOrderId, IEnumerable<ExecutionReport> fills, InstrumentSet instruments)
     {
         using SqliteTransaction tx = _connection.BeginTransaction();
         foreach (ExecutionReport f in fills)
         {
-            if (!f.IsFill)
+            if (f.IsFill)
             {
-                continue;
+                InsertFill(f, instruments, tx);
             }
-
-            Instrument i = instruments[f.SymbolId];
-            using SqliteCommand cmd = Command("""
-                INSERT INTO fills (fill_id, time_ns, symbol, side, price, quantity, quote_quantity, fee, fee_asset, order_id, liquidity, purpose)
-                VALUES ($id, $t, $s, $side, $p, $q, $qq, $fee, $fa, $o, $l, $purpose)
-                """, tx);
-            cmd.Parameters.AddWithValue("$id", f.FillId);
-            cmd.Parameters.AddWithValue("$t", f.TimeNs);
-            cmd.Parameters.AddWithValue("$s", i.Symbol);
-            cmd.Parameters.AddWithValue("$side", f.Side.ToWire());
-            cmd.Parameters.AddWithValue("$p", f.LastPrice.ToString());
-            cmd.Parameters.AddWithValue("$q", f.LastQuantity.ToString());
-            cmd.Parameters.AddWithValue("$qq", Str(f.QuoteQuantity));
-            cmd.Parameters.AddWithValue("$fee", Str(f.Fee));
-            cmd.Parameters.AddWithValue("$fa", i.QuoteAsset);
-            cmd.Parameters.AddWithValue("$o", f.OrderId);
-            cmd.Parameters.AddWithValue("$l", f.Liquidity.ToWire());
-            cmd.Parameters.AddWithValue("$purpose", f.Purpose.ToString());
-            cmd.ExecuteNonQuery();
         }
 
-        Execute("DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders;", tx);
+        WriteState(state, nextOrderId, tx);
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Commits one event's journal in one transaction: its decisions, every report as an order transition (fills also
+    /// into fills), the account state after them, the next ids and the replay position. Nothing of it is visible, after
+    /// a crash or to another reader, unless all of it is.
+    /// </summary>
+    public void Commit(PaperExchangeState state, long nextOrderId, ReplayMark position, IReadOnlyList<JournaledDecision> decisions,
+        IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments)
+    {
+        using SqliteTransaction tx = _connection.BeginTransaction();
+        foreach (JournaledDecision d in decisions)
+        {
+            OrderRequest o = d.Order;
+            Run(_insertDecision, tx, o.OrderId, o.DecisionTimeNs, instruments[o.SymbolId].Symbol, o.Side.ToWire(), o.Type.ToString().ToUpperInvariant(),
+                o.TimeInForce.ToString().ToUpperInvariant(), o.Price.ToString(), o.Quantity.ToString(), o.Purpose.ToString(), o.SignalSource, o.Strength,
+                d.Verdict == RejectReason.None ? "approved" : "rejected: " + d.Verdict.ToKey(), d.Verdict.ToMexcCode(), position.Sequence);
+        }
+
+        foreach (ExecutionReport r in reports)
+        {
+            Run(_insertOrder, tx, r.OrderId, r.TimeNs, instruments[r.SymbolId].Symbol, r.Side.ToWire(), r.Status.ToWire(), r.Purpose.ToString(),
+                r.RejectReason == RejectReason.None ? "" : r.RejectReason.ToKey(), r.RejectReason.ToMexcCode(), r.FillId, r.CumulativeQuantity.ToString(),
+                r.OrderQuantity.ToString(), position.Sequence);
+            if (r.IsFill)
+            {
+                InsertFill(r, instruments, tx);
+            }
+        }
+
+        WriteState(state, nextOrderId, tx);
+        if (position.Source is not null)
+        {
+            SetMeta("replay_source", position.Source, tx);
+        }
+
+        SetMeta("replay_position", position.Sequence.ToString(CultureInfo.InvariantCulture), tx);
+        tx.Commit();
+    }
+
+    private void InsertFill(in ExecutionReport f, InstrumentSet instruments, SqliteTransaction tx)
+    {
+        Instrument i = instruments[f.SymbolId];
+        Run(_insertFill, tx, f.FillId, f.TimeNs, i.Symbol, f.Side.ToWire(), f.LastPrice.ToString(), f.LastQuantity.ToString(), Str(f.QuoteQuantity),
+            Str(f.Fee), i.QuoteAsset, f.OrderId, f.Liquidity.ToWire(), f.Purpose.ToString());
+    }
+
+    private void WriteState(PaperExchangeState state, long nextOrderId, SqliteTransaction tx)
+    {
         foreach ((string asset, (decimal free, decimal locked)) in state.Balances)
         {
-            using SqliteCommand cmd = Command("INSERT INTO balances (asset, free, locked) VALUES ($a, $f, $l)", tx);
-            cmd.Parameters.AddWithValue("$a", asset);
-            cmd.Parameters.AddWithValue("$f", Str(free));
-            cmd.Parameters.AddWithValue("$l", Str(locked));
-            cmd.ExecuteNonQuery();
+            Run(_upsertBalance, tx, asset, Str(free), Str(locked));
         }
 
         foreach ((string symbol, (Fixed8 quantity, decimal cost)) in state.Positions)
         {
-            using SqliteCommand cmd = Command("INSERT INTO positions (symbol, quantity, cost) VALUES ($s, $q, $c)", tx);
-            cmd.Parameters.AddWithValue("$s", symbol);
-            cmd.Parameters.AddWithValue("$q", quantity.ToString());
-            cmd.Parameters.AddWithValue("$c", Str(cost));
-            cmd.ExecuteNonQuery();
+            Run(_upsertPosition, tx, symbol, quantity.ToString(), Str(cost));
         }
 
+        Run(_clearOpenOrders, tx);
         foreach (RestingOrderState o in state.OpenOrders)
         {
-            using SqliteCommand cmd = Command("INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", tx);
-            cmd.Parameters.AddWithValue("$id", o.Request.OrderId);
-            cmd.Parameters.AddWithValue("$b", StoredOrder.ToJson(o));
-            cmd.ExecuteNonQuery();
+            Run(_insertOpenOrder, tx, o.Request.OrderId, StoredOrder.ToJson(o));
         }
 
         SetMeta("next_fill_id", state.NextFillId.ToString(CultureInfo.InvariantCulture), tx);
         SetMeta("next_order_id", nextOrderId.ToString(CultureInfo.InvariantCulture), tx);
-        tx.Commit();
     }
 
     public long FillCount() => (long)(Scalar("SELECT COUNT(*) FROM fills") ?? 0L);
 
-    private void SetMeta(string key, string value, SqliteTransaction tx)
+    /// <summary>The journal's fills in fill order.</summary>
+    public IEnumerable<StoredFill> ReadFills()
     {
-        using SqliteCommand cmd = Command("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", tx);
+        using SqliteCommand cmd = Command("SELECT time_ns, symbol, side, price, quantity, quote_quantity, fee, fee_asset, order_id, fill_id, liquidity, purpose FROM fills ORDER BY fill_id");
+        using SqliteDataReader r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new StoredFill(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                r.GetString(7), r.GetInt64(8), r.GetInt64(9), r.GetString(10), r.GetString(11));
+        }
+    }
+
+    /// <summary>Rows of a journal table (orders or decisions) in commit order, each column as text, with the column names first.</summary>
+    public IEnumerable<string[]> ReadTable(string table)
+    {
+        if (table is not ("orders" or "decisions"))
+        {
+            throw new ArgumentException($"not a journal table: {table}", nameof(table));
+        }
+
+        using SqliteCommand cmd = Command($"SELECT * FROM {table} ORDER BY seq");
+        using SqliteDataReader r = cmd.ExecuteReader();
+        yield return [.. Enumerable.Range(0, r.FieldCount).Select(r.GetName)];
+        while (r.Read())
+        {
+            yield return [.. Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture) ?? "")];
+        }
+    }
+
+    private string? Meta(string key)
+    {
+        using SqliteCommand cmd = Command("SELECT value FROM meta WHERE key = $k");
         cmd.Parameters.AddWithValue("$k", key);
-        cmd.Parameters.AddWithValue("$v", value);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private void SetMeta(string key, string value, SqliteTransaction tx) => Run(_setMeta, tx, key, value);
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        SqliteCommand cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (string p in parameters)
+        {
+            cmd.Parameters.Add(new SqliteParameter(p, null));
+        }
+
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, SqliteTransaction tx, params object[] values)
+    {
+        cmd.Transaction = tx;
+        for (int i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i];
+        }
+
         cmd.ExecuteNonQuery();
     }
 
@@ -230,5 +338,13 @@ public sealed class PaperStateStore : IDisposable
 
     private static decimal Dec(string s) => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (SqliteCommand cmd in new[] { _insertFill, _insertOrder, _insertDecision, _upsertBalance, _upsertPosition, _insertOpenOrder, _clearOpenOrders, _setMeta })
+        {
+            cmd.Dispose();
+        }
+
+        _connection.Dispose();
+    }
 }

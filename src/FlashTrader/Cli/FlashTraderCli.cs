@@ -19,6 +19,8 @@ public static class FlashTraderCli
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(StrategyCommand.Create());
+        root.Subcommands.Add(KillCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
         return root;
     }
 

@@ -53,18 +53,31 @@ public static class BotRunner
         PaperStateStore? store = options.PaperTrading.PersistState ? new PaperStateStore(Path.Combine(options.System.DataDirectory, "state", "paper.db")) : null;
         try
         {
-            (PaperExchangeState? restored, long nextOrderId) = PrepareAccount(store, options, settings.Reset, log, warnings);
+            if (store is not null && store.OpenedAtVersion is > 0 and < PaperStateStore.SchemaVersion)
+            {
+                log.LogInformation("State database {Store} migrated from schema v{From} to v{To}", store.Path, store.OpenedAtVersion, PaperStateStore.SchemaVersion);
+            }
+
+            string replaySource = ReplaySource(settings.Replay);
+            PersistedPaperAccount? persisted = PrepareAccount(store, options, settings.Reset, log, warnings);
             long warmFills = PipelineWarmUp.Run(options);
             log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
             StrategyLineup lineup = StrategyLineup.Load(options, log);
             SessionCalendar calendar = lineup.Calendar;
             StrategyCatalog catalog = lineup.Catalog;
             Dictionary<string, JsonSignalStrategy> jsonStrategies = lineup.Json;
-            TradingPipeline pipeline = lineup.NewPipeline(options, TimeSource.Stopwatch, restored, nextOrderId);
+            TradingPipeline pipeline = lineup.NewPipeline(options, TimeSource.Stopwatch, persisted?.State, persisted?.NextOrderId ?? 1);
             using StrategyFileWatcher? watcher = options.Strategies.Watch && jsonStrategies.Count > 0
                 ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
                 : null;
             var sessions = new SessionPerformance(calendar, pipeline.Instruments.Count);
+            if (persisted is { ReplayPosition: > 0 } && persisted.ReplaySource == replaySource)
+            {
+                // The journal already holds everything up to this event: it is replayed to rebuild books and
+                // indicators, never traded on again.
+                pipeline.ResumeAfter(persisted.ReplayPosition);
+                log.LogInformation("Resuming {Recording} after event {Position}, the last journaled one (--reset replays it from the start)", replaySource, persisted.ReplayPosition);
+            }
             string fillsPath = Path.GetFullPath(Path.Combine(options.System.DataDirectory, "fills.csv"));
             using var fills = new FillsCsvWriter(fillsPath, pipeline.Instruments, catalog);
             HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Configuration = new ConfigurationManager() });
@@ -86,6 +99,8 @@ public static class BotRunner
             builder.Services.AddSingleton<RunStatus>();
             builder.Services.AddSingleton<ControlInbox>();
             DashboardHosting.Register(builder.Services, pipeline, options);
+            builder.Services.AddSingleton(new ControlDirectory(options.System.DataDirectory));
+            builder.Services.AddHostedService<ControlFileWatcher>();
             builder.Services.AddSingleton(fills);
             builder.Services.AddHostedService<MarketStateService>();
             builder.Services.AddHostedService<SignalGeneratorService>();
@@ -94,13 +109,14 @@ public static class BotRunner
             builder.Services.AddHostedService(sp => new PaperTradingService(
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
                 sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>(),
-                sp.GetService<ExchangeTap>(), sessions));
+                sp.GetService<ExchangeTap>(), sessions, replaySource));
             builder.Services.AddHostedService<RecordingReplaySource>();
             builder.Services.AddHostedService<RunSupervisor>();
 
             using IHost host = builder.Build();
             _ = host.Services.GetRequiredService<IOptions<FlashTraderOptions>>().Value;
             RunStatus status = host.Services.GetRequiredService<RunStatus>();
+            using System.Runtime.InteropServices.PosixSignalRegistration? usr1 = KillSignal.Register(host.Services.GetRequiredService<ControlInbox>());
             await host.RunAsync().ConfigureAwait(false);
 
             if (status.SourceWarning is not null)
@@ -158,11 +174,15 @@ public static class BotRunner
         return new MexcCredentials(Get("MEXC_API_KEY"), Get("MEXC_API_SECRET"));
     }
 
-    private static (PaperExchangeState? State, long NextOrderId) PrepareAccount(PaperStateStore? store, FlashTraderOptions options, bool reset, ILogger log, List<string> warnings)
+    /// <summary>Identifies a recording in the journal's replay position: its file name and length.</summary>
+    private static string ReplaySource(string path) =>
+        Path.GetFileName(path) + ":" + new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static PersistedPaperAccount? PrepareAccount(PaperStateStore? store, FlashTraderOptions options, bool reset, ILogger log, List<string> warnings)
     {
         if (store is null)
         {
-            return (null, 1);
+            return null;
         }
 
         IReadOnlyDictionary<string, decimal> initial = options.PaperTrading.InitialBalance;
@@ -171,7 +191,7 @@ public static class BotRunner
         {
             store.Reset(initial);
             log.LogInformation("Paper account {Action} at the initial balances ({Balances}) in {Store}", reset ? "reset" : "created", Describe(initial), store.Path);
-            return (null, 1);
+            return null;
         }
 
         if (!SameBalances(persisted.InitialBalances, initial))
@@ -184,7 +204,7 @@ public static class BotRunner
 
         log.LogInformation("Paper account restored from {Store}: {Balances}, {Orders} open orders", store.Path,
             string.Join(", ", persisted.State.Balances.Select(kv => $"{kv.Key} {kv.Value.Free + kv.Value.Locked}")), persisted.State.OpenOrders.Count);
-        return (persisted.State, persisted.NextOrderId);
+        return persisted;
     }
 
     private static bool SameBalances(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>

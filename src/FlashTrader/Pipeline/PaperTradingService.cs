@@ -11,8 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace FlashTrader.Pipeline;
 
 /// <summary>
-/// Stage 5: the paper exchange. Fills go to fills.csv and, with their account state, into the SQLite store in one
-/// transaction; when the input has drained it persists the final state and stops the host.
+/// Stage 5: the paper exchange. Whatever a message causes (the decision that reached it, every order transition and
+/// fill) is committed to the SQLite journal with the account state and replay position in one transaction before
+/// the feedback leaves this stage, so nothing downstream ever acts on state a crash could lose. Fills also go to
+/// fills.csv. When the input has drained it commits the final position and stops the host.
 /// </summary>
 public sealed class PaperTradingService(
     TradingPipeline pipeline,
@@ -24,18 +26,30 @@ public sealed class PaperTradingService(
     IHostApplicationLifetime lifetime,
     ILogger<PaperTradingService> logger,
     ExchangeTap? dashboard = null,
-    SessionPerformance? sessions = null)
+    SessionPerformance? sessions = null,
+    string? replaySource = null)
     : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
+    private readonly List<JournaledDecision> _decisions = new(8);
     private readonly InstrumentSet _instruments = pipeline.Instruments;
+
+    // Ids the exchange has seen, not the decision engine's counter (which runs ahead): the persisted value is the same
+    // in every replay, and an id decided but never received is free to use again (it was never sent).
+    private long _nextOrderId = pipeline.Decision.Engine.NextOrderId;
 
     protected override string StageName => "PaperTradingSystem";
 
     protected override void Handle(in TradingMessage item, List<ExecutionFeedback> outputs)
     {
         pipeline.Exchange.Handle(item, outputs);
-        if (_journal.Count > 0)
+        if (item.Kind is TradingMessageKind.Order or TradingMessageKind.Rejected)
+        {
+            _decisions.Add(new JournaledDecision(item.Order, item.Kind == TradingMessageKind.Rejected ? item.Reason : RejectReason.None));
+            _nextOrderId = Math.Max(_nextOrderId, item.Order.OrderId + 1);
+        }
+
+        if (_journal.Count > 0 || _decisions.Count > 0)
         {
             RecordJournal();
         }
@@ -43,13 +57,11 @@ public sealed class PaperTradingService(
 
     private void RecordJournal()
     {
-        bool anyFill = false;
         foreach (ExecutionReport r in _journal)
         {
             dashboard?.Observe(r);
             if (r.IsFill)
             {
-                anyFill = true;
                 fillsCsv.Write(r);
                 sessions?.OnFill(r);
                 if (settings.LogTrades)
@@ -61,12 +73,9 @@ public sealed class PaperTradingService(
             }
         }
 
-        if (anyFill && store is not null)
-        {
-            store.Save(pipeline.Exchange.Exchange.Export(), pipeline.Decision.Engine.NextOrderId, _journal, _instruments);
-        }
-
+        store?.Commit(pipeline.Exchange.Exchange.Export(), _nextOrderId, new ReplayMark(replaySource, pipeline.Exchange.LastTickSequence), _decisions, _journal, _instruments);
         _journal.Clear();
+        _decisions.Clear();
     }
 
     protected override void OnCompleted()
@@ -74,7 +83,8 @@ public sealed class PaperTradingService(
         Status.LastEventTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         Status.AllocatedBytesAtEnd = GC.GetTotalAllocatedBytes(precise: true);
         Status.Gen0AtEnd = GC.CollectionCount(0);
-        store?.Save(pipeline.Exchange.Exchange.Export(), pipeline.Decision.Engine.NextOrderId, [], _instruments);
+        store?.Commit(pipeline.Exchange.Exchange.Export(), Math.Max(_nextOrderId, pipeline.Decision.Engine.NextOrderId),
+            new ReplayMark(replaySource, pipeline.Exchange.LastTickSequence), [], [], _instruments);
         fillsCsv.Flush();
         dashboard?.Publish();
         lifetime.StopApplication();

@@ -1,4 +1,5 @@
 using FlashTrader.Core.Configuration;
+using FlashTrader.Control;
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Dashboard.Taps;
@@ -6,8 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace FlashTrader.Pipeline;
 
-/// <summary>Stage 4: the pre-trade gate and equity watcher.</summary>
-public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, RunStatus status, ILogger<RiskManagerService> logger, DashboardTaps? dashboard = null)
+/// <summary>
+/// Stage 4: the pre-trade gate and equity watcher. A breaker that asks to flatten (Risk:FlattenOnBreaker) is sent
+/// through the control inbox, so it enters the stream like an operator's kill switch, before the next tick.
+/// </summary>
+public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<RiskManagerService> logger, DashboardTaps? dashboard = null)
     : PipelineStageService<TradingMessage, TradingMessage>(channels.ToRisk, channels.ToExchange, status, logger)
 {
     private readonly RiskTap? _tap = dashboard?.Risk;
@@ -28,6 +32,11 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
         {
             _haltReason = pipeline.Risk.Risk.HaltReason;
             logger.LogWarning("Risk: {State}", _haltReason is null ? "trading resumed" : "new entries halted: " + _haltReason);
+        }
+
+        if (pipeline.Risk.Risk.TakeFlattenRequest(out string reason))
+        {
+            control.Submit(new ControlCommand(ControlAction.Flatten, reason));
         }
     }
 

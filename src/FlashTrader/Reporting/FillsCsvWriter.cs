@@ -14,7 +14,8 @@ namespace FlashTrader.Reporting;
 /// </summary>
 public sealed class FillsCsvWriter : IDisposable
 {
-    public const string Header = "time,symbol,side,price,quantity,quoteQuantity,fee,feeAsset,orderId,fillId,liquidity,strategy,strategyVersion,strategyHash";
+    /// <summary>The journal export's fill columns, then the strategy attribution (which the journal keeps with the decisions).</summary>
+    public const string Header = Storage.State.JournalCsv.FillsHeader + ",strategy,strategyVersion,strategyHash";
 
     private readonly StreamWriter _writer;
     private readonly InstrumentSet _instruments;
