@@ -25,6 +25,12 @@ public readonly record struct OrderRequest(
     long TickSequence,
     long ReceivedTimestamp)
 {
+    /// <summary>
+    /// MARKET only: spend (buy) or raise (sell) this much quote asset instead of trading <see cref="Quantity"/>, as MEXC's
+    /// quoteOrderQty. Zero for quantity orders.
+    /// </summary>
+    public Fixed8 QuoteQuantity { get; init; }
+
     /// <summary>Exits never increase exposure, so a halted risk gate still lets them through.</summary>
     public bool ReducesPosition => Purpose != OrderPurpose.Entry;
 }

@@ -14,6 +14,12 @@ public enum RejectReason : byte
     InsufficientBalance,
     NoLiquidity,
     InvalidPrice,
+
+    /// <summary>Price or quantity has more decimals than the pair allows.</summary>
+    InvalidPrecision,
+
+    /// <summary>A LIMIT_MAKER order that would have taken liquidity on arrival.</summary>
+    WouldTakeLiquidity,
 }
 
 public static class RejectReasonText

@@ -5,9 +5,12 @@ using FlashTrader.Core.Orders;
 namespace FlashTrader.Core.Pipeline;
 
 /// <summary>
-/// The paper exchange's message handling: ticks update its replica books (and may fill resting orders), orders are
-/// matched, refused intents are recorded. Reports go back as feedback, followed by a watermark whenever the decision
-/// engine may be waiting for one. It is the last stage to see a tick, so it returns pooled depth buffers.
+/// The paper exchange's message handling: ticks advance market time (releasing orders whose entry leg has ended and
+/// reports whose response leg has), update its replica books and may fill resting orders; orders are sent, refused
+/// intents are recorded. Reports go back as feedback, followed by a watermark whenever the decision engine may be
+/// waiting for one: after every tick while anything is resting, in flight or on its way back, so a decision stage
+/// waiting on an order in flight is released tick by tick until the order's reports arrive. It is the last stage to
+/// see a tick, so it returns pooled depth buffers.
 /// </summary>
 public sealed class ExchangeStage(PaperExchange exchange)
 {
@@ -27,12 +30,12 @@ public sealed class ExchangeStage(PaperExchange exchange)
         {
             case TradingMessageKind.Tick:
                 {
-                    bool hadResting = Exchange.OpenOrders.Count > 0;
+                    bool hadWork = Exchange.HasPendingWork;
                     Exchange.OnMarketEvent(message.Tick.Event, _reports);
                     _lastTick = message.Tick.Sequence;
                     _lastTimeNs = message.Tick.ExchangeTimeNs;
                     Emit(output);
-                    if (hadResting || Exchange.OpenOrders.Count > 0)
+                    if (hadWork || Exchange.HasPendingWork)
                     {
                         output.Add(ExecutionFeedback.Watermark(_lastTick));
                     }
@@ -46,7 +49,8 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 }
 
             case TradingMessageKind.Order:
-                Exchange.Submit(message.Order, message.Order.DecisionTimeNs, _reports);
+                // Sent when the strategy saw the tick that caused it: the exchange has just handled that tick.
+                Exchange.Submit(message.Order, Exchange.LastSeenNs, _reports);
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
