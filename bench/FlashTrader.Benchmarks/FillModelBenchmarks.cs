@@ -100,8 +100,14 @@ public class FillModelBenchmarks
     {
         var pair = new TradingPairOptions
         {
-            Symbol = "BTCUSDC", BaseAsset = "BTC", QuoteAsset = "USDC", MinOrderSize = 0.001m, MinNotional = 1m,
-            PricePrecision = 2, QuantityPrecision = 6, MaxPosition = 1_000m,
+            Symbol = "BTCUSDC",
+            BaseAsset = "BTC",
+            QuoteAsset = "USDC",
+            MinOrderSize = 0.001m,
+            MinNotional = 1m,
+            PricePrecision = 2,
+            QuantityPrecision = 6,
+            MaxPosition = 1_000m,
         };
         var paper = new PaperTradingOptions
         {
