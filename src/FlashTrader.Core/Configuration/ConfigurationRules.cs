@@ -131,7 +131,6 @@ public static class ConfigurationRules
         Require(!(e.PositionSizeFraction is > 0 and <= 1), $"{k}:PositionSizeFraction", "must be in (0, 1]", errors);
         Require(e.EntryCooldownMs < 0, $"{k}:EntryCooldownMs", "must be 0 or more", errors);
         Require(!QueueModels.Contains(e.QueueModel, StringComparer.Ordinal), $"{k}:QueueModel", $"must be one of {string.Join(", ", QueueModels)}", errors);
-        Require(e.MaxChildOrders < 1, $"{k}:MaxChildOrders", "must be at least 1", errors);
         LatencyOptions l = e.Latency;
         Require(!(l.EntryMs is >= 0 and <= 60_000), $"{k}:Latency:EntryMs", "must be between 0 and 60000", errors);
         Require(!(l.ResponseMs is >= 0 and <= 60_000), $"{k}:Latency:ResponseMs", "must be between 0 and 60000", errors);

@@ -43,10 +43,4 @@ public sealed class ExecutionOptions
     /// (first in line: any trade at its price fills it, the naive model).
     /// </summary>
     public string QueueModel { get; set; } = "RiskAverse";
-
-    /// <summary>Splits an aggressive order into child orders sized to the displayed liquidity at the touch.</summary>
-    public bool SplitOrders { get; set; }
-
-    /// <summary>When splitting: the most child orders one parent sends before the unfilled rest is canceled.</summary>
-    public int MaxChildOrders { get; set; } = 10;
 }

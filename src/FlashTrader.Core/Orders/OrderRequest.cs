@@ -31,6 +31,18 @@ public readonly record struct OrderRequest(
     /// </summary>
     public Fixed8 QuoteQuantity { get; init; }
 
+    /// <summary>
+    /// A client-side conditional order (MEXC has none for spot): held by us, not the exchange, until the market
+    /// reaches <see cref="TriggerPrice"/>, then sent as the MARKET or LIMIT order this request otherwise describes.
+    /// </summary>
+    public StopKind Trigger { get; init; }
+
+    /// <summary>StopLoss / TakeProfit: the price that triggers; TrailingStop: the first trigger price (0: from the first tick).</summary>
+    public Fixed8 TriggerPrice { get; init; }
+
+    /// <summary>TrailingStop: how far behind the best price seen since it was armed the trigger follows.</summary>
+    public Fixed8 TrailingDistance { get; init; }
+
     /// <summary>Exits never increase exposure, so a halted risk gate still lets them through.</summary>
     public bool ReducesPosition => Purpose != OrderPurpose.Entry;
 }

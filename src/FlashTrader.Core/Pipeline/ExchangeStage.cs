@@ -1,5 +1,6 @@
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Execution;
+using FlashTrader.Core.Market;
 using FlashTrader.Core.Orders;
 
 namespace FlashTrader.Core.Pipeline;
@@ -15,10 +16,14 @@ namespace FlashTrader.Core.Pipeline;
 public sealed class ExchangeStage(PaperExchange exchange)
 {
     private readonly List<ExecutionReport> _reports = new(64);
+    private readonly List<OrderRequest> _stopOrders = new(8);
     private long _lastTick;
     private long _lastTimeNs;
 
     public PaperExchange Exchange { get; } = exchange;
+
+    /// <summary>Stop-loss, take-profit and trailing-stop orders armed on our side (orders with a trigger).</summary>
+    public ClientStops Stops { get; } = new();
 
     /// <summary>Every report produced, in order, for the journal (the caller drains it).</summary>
     public List<ExecutionReport> Journal { get; } = new(64);
@@ -30,12 +35,13 @@ public sealed class ExchangeStage(PaperExchange exchange)
         {
             case TradingMessageKind.Tick:
                 {
-                    bool hadWork = Exchange.HasPendingWork;
+                    bool hadWork = Exchange.HasPendingWork || Stops.Count > 0;
                     Exchange.OnMarketEvent(message.Tick.Event, _reports);
                     _lastTick = message.Tick.Sequence;
                     _lastTimeNs = message.Tick.ExchangeTimeNs;
+                    TriggerStops(message.Tick);
                     Emit(output);
-                    if (hadWork || Exchange.HasPendingWork)
+                    if (hadWork || Exchange.HasPendingWork || Stops.Count > 0)
                     {
                         output.Add(ExecutionFeedback.Watermark(_lastTick));
                     }
@@ -48,6 +54,10 @@ public sealed class ExchangeStage(PaperExchange exchange)
                     break;
                 }
 
+            case TradingMessageKind.Order when message.Order.Trigger != StopKind.None:
+                Stops.Arm(message.Order);
+                output.Add(ExecutionFeedback.Watermark(_lastTick));
+                break;
             case TradingMessageKind.Order:
                 // Sent when the strategy saw the tick that caused it: the exchange has just handled that tick.
                 Exchange.Submit(message.Order, Exchange.LastSeenNs, _reports);
@@ -56,6 +66,14 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 break;
             case TradingMessageKind.Control when message.Command.Action == ControlAction.KillSwitch:
                 Exchange.CancelAll(_lastTimeNs, _reports);
+                _stopOrders.Clear();
+                Stops.CancelAll(_stopOrders);
+                foreach (OrderRequest stop in _stopOrders)
+                {
+                    _reports.Add(new ExecutionReport(stop.OrderId, stop.SymbolId, stop.Side, OrderStatus.Canceled, stop.Purpose, RejectReason.None, 0,
+                        default, default, 0, Liquidity.None, default, stop.Quantity, _lastTimeNs, stop.TickSequence));
+                }
+
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
@@ -64,6 +82,22 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
+        }
+    }
+
+    /// <summary>Stops watch the touch as the strategy sees it (book ticker included); a triggered one is sent at once.</summary>
+    private void TriggerStops(in MarketTick tick)
+    {
+        if (Stops.Count == 0 || !tick.Features.Tradeable)
+        {
+            return;
+        }
+
+        _stopOrders.Clear();
+        Stops.OnTouch(tick.SymbolId, tick.Features.BestBid, tick.Features.BestAsk, Exchange.LastSeenNs, _stopOrders);
+        foreach (OrderRequest order in _stopOrders)
+        {
+            Exchange.Submit(order, Exchange.LastSeenNs, _reports);
         }
     }
 
