@@ -37,6 +37,7 @@ public sealed class PaperExchange
     private readonly TimedQueue<OrderRequest> _inFlight = new();
     private readonly TimedQueue<ExecutionReport> _outbound = new();
     private long _seenNs;
+    private List<ExecutionReport>? _journal;
     private readonly decimal _slippage;
     private readonly Fixed8[] _marks;
     private readonly RejectionCounts _rejections = new();
@@ -132,6 +133,12 @@ public sealed class PaperExchange
 
     public QueueModel QueueModel => _queueModel;
 
+    /// <summary>
+    /// Also records every report into <paramref name="journal"/> the moment the exchange produces it, before its response
+    /// leg: the exchange's own record, which the balances always agree with (the caller drains it).
+    /// </summary>
+    public void JournalTo(List<ExecutionReport> journal) => _journal = journal;
+
     /// <summary>When the strategy saw the latest market event, on the exchange's clock: the send time of orders decided on it.</summary>
     public long LastSeenNs => _seenNs;
 
@@ -195,8 +202,12 @@ public sealed class PaperExchange
     }
 
     /// <summary>Records an order the risk gate refused, so the order log is complete (local: no latency).</summary>
-    public void Reject(in OrderRequest order, RejectReason reason, long timeNs, List<ExecutionReport> reports) =>
-        reports.Add(Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, fillId: 0));
+    public void Reject(in OrderRequest order, RejectReason reason, long timeNs, List<ExecutionReport> reports)
+    {
+        ExecutionReport report = Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, fillId: 0);
+        _journal?.Add(report);
+        reports.Add(report);
+    }
 
     /// <summary>Orders the exchange itself refused, by reason (camelCase keys).</summary>
     public IReadOnlyDictionary<string, long> RejectionsByReason() => _rejections.ByName();
@@ -347,7 +358,9 @@ public sealed class PaperExchange
         {
             OrderStatus state = OrderStatus.PendingNew;
             OrderStateMachine.Advance(ref state, OrderStatus.Canceled, order.OrderId);
-            reports.Add(Report(order, OrderStatus.Canceled, RejectReason.None, default, default, 0, Liquidity.None, default, timeNs, 0));
+            ExecutionReport canceled = Report(order, OrderStatus.Canceled, RejectReason.None, default, default, 0, Liquidity.None, default, timeNs, 0);
+            _journal?.Add(canceled);
+            reports.Add(canceled);
         }
 
         foreach (RestingOrder r in _resting)
@@ -355,7 +368,9 @@ public sealed class PaperExchange
             Unlock(r);
             OrderStatus status = r.Filled.IsZero ? OrderStatus.Canceled : OrderStatus.PartiallyCanceled;
             r.Advance(status);
-            reports.Add(Report(r.Request, status, RejectReason.None, default, default, 0, Liquidity.None, r.Filled, timeNs, 0));
+            ExecutionReport canceled = Report(r.Request, status, RejectReason.None, default, default, 0, Liquidity.None, r.Filled, timeNs, 0);
+            _journal?.Add(canceled);
+            reports.Add(canceled);
         }
 
         _resting.Clear();
@@ -729,6 +744,7 @@ public sealed class PaperExchange
 
     private void Deliver(in ExecutionReport report, List<ExecutionReport> reports)
     {
+        _journal?.Add(report);
         long responseNs = _latency.NextResponseNs();
         if (responseNs == 0 && _outbound.Count == 0)
         {

@@ -13,19 +13,29 @@ namespace FlashTrader.Core.Pipeline;
 /// waiting on an order in flight is released tick by tick until the order's reports arrive. It is the last stage to
 /// see a tick, so it returns pooled depth buffers.
 /// </summary>
-public sealed class ExchangeStage(PaperExchange exchange)
+public sealed class ExchangeStage
 {
     private readonly List<ExecutionReport> _reports = new(64);
     private readonly List<OrderRequest> _stopOrders = new(8);
     private long _lastTick;
     private long _lastTimeNs;
 
-    public PaperExchange Exchange { get; } = exchange;
+    public ExchangeStage(PaperExchange exchange)
+    {
+        Exchange = exchange;
+        exchange.JournalTo(Journal);
+    }
+
+    public PaperExchange Exchange { get; }
 
     /// <summary>Stop-loss, take-profit and trailing-stop orders armed on our side (orders with a trigger).</summary>
     public ClientStops Stops { get; } = new();
 
-    /// <summary>Every report produced, in order, for the journal (the caller drains it).</summary>
+    /// <summary>
+    /// Every report as the exchange produced it, in order, for the journal (the caller drains it): a fill is journaled
+    /// when it changes the balances, not when its report reaches the strategy, so a saved state never holds a fill its
+    /// journal lacks.
+    /// </summary>
     public List<ExecutionReport> Journal { get; } = new(64);
 
     public void Handle(in TradingMessage message, List<ExecutionFeedback> output)
@@ -70,8 +80,10 @@ public sealed class ExchangeStage(PaperExchange exchange)
                 Stops.CancelAll(_stopOrders);
                 foreach (OrderRequest stop in _stopOrders)
                 {
-                    _reports.Add(new ExecutionReport(stop.OrderId, stop.SymbolId, stop.Side, OrderStatus.Canceled, stop.Purpose, RejectReason.None, 0,
-                        default, default, 0, Liquidity.None, default, stop.Quantity, _lastTimeNs, stop.TickSequence));
+                    var canceled = new ExecutionReport(stop.OrderId, stop.SymbolId, stop.Side, OrderStatus.Canceled, stop.Purpose, RejectReason.None, 0,
+                        default, default, 0, Liquidity.None, default, stop.Quantity, _lastTimeNs, stop.TickSequence);
+                    Journal.Add(canceled);
+                    _reports.Add(canceled);
                 }
 
                 Emit(output);
@@ -106,7 +118,6 @@ public sealed class ExchangeStage(PaperExchange exchange)
         foreach (ExecutionReport r in _reports)
         {
             output.Add(ExecutionFeedback.ForReport(r));
-            Journal.Add(r);
         }
     }
 }
