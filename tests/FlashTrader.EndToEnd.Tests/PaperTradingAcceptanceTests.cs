@@ -3,7 +3,8 @@ namespace FlashTrader.EndToEnd.Tests;
 /// <summary>
 /// The real binary replays the bundled sample (Binance spot BTCUSDT/ETHUSDT L2 of 2024-08-08, mapped to BTCUSDC/ETHUSDC)
 /// with the default configuration. Exact counts and balances are pinned, like NautilusTrader's acceptance tests: any
-/// change in them is a change in trading behaviour and must be deliberate.
+/// change in them is a change in trading behaviour and must be deliberate. The default fill model applies: 5 ms each
+/// way between decision and matching engine, resting orders behind the displayed queue (README, Execution model).
 /// </summary>
 public sealed class PaperTradingAcceptanceTests
 {
@@ -20,18 +21,18 @@ public sealed class PaperTradingAcceptanceTests
         SummaryJson s = SummaryJson.Load(run.File("summary.json"));
         s.Long("events").Should().Be(179_318);
         s.Long("signals").Should().Be(18_596);
-        s.Long("decisions").Should().Be(488);
-        s.Long("orders").Should().Be(488);
-        s.Long("fills").Should().Be(297);
+        s.Long("decisions").Should().Be(320);
+        s.Long("orders").Should().Be(320);
+        s.Long("fills").Should().Be(293);
         s.Long("bookGaps").Should().Be(0);
         s.Long("bookResyncs").Should().Be(0);
         s.Long("droppedEvents").Should().Be(0);
         s.Long("errors").Should().Be(0);
         s.Money("startingEquity").Should().Be(10_000m);
-        s.Money("endingEquity").Should().Be(10019.59134446m);
-        s.Money("realizedPnl").Should().Be(19.59134446m);
-        s.Balances.Should().Equal(new Dictionary<string, decimal> { ["USDC"] = 10019.59134446m, ["BTC"] = 0m, ["ETH"] = 0m });
-        s.Root.GetProperty("latencyMicros").GetProperty("count").GetInt64().Should().Be(488);
+        s.Money("endingEquity").Should().Be(10018.53043643m);
+        s.Money("realizedPnl").Should().Be(18.53043643m);
+        s.Balances.Should().Equal(new Dictionary<string, decimal> { ["USDC"] = 10018.53043643m, ["BTC"] = 0m, ["ETH"] = 0m });
+        s.Root.GetProperty("latencyMicros").GetProperty("count").GetInt64().Should().Be(320);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public static class ConfigurationRules
 {
     private static readonly string[] OrderTypes = ["LIMIT", "MARKET"];
     private static readonly string[] TimesInForce = ["IOC", "GTC", "FOK"];
+    private static readonly string[] QueueModels = ["RiskAverse", "Probabilistic", "Touch"];
+    private static readonly string[] LatencyDistributions = ["Constant", "Uniform", "LogNormal"];
     private static readonly string[] KnownStrategies = ["imbalance", "momentum", "volatility"];
     private static readonly string[] SizingModes = ["Score", "Fixed", "PercentOfEquity", "Atr", "Kelly"];
     private static readonly string[] LogLevels = ["Verbose", "Debug", "Information", "Warning", "Error", "Fatal"];
@@ -21,6 +23,8 @@ public static class ConfigurationRules
         ValidatePaper(options.PaperTrading, options.TradingPairs, errors);
         ValidateSignals(options.SignalGeneration, errors);
         ValidateExecution(options.Execution, errors);
+        Require(options.PaperTrading.SimulatePartialFills && options.Execution.QueueModel != "Touch", "PaperTrading:SimulatePartialFills",
+            "must be false unless Execution:QueueModel is Touch: with a queue model the book and the tape decide fills", errors);
         errors.AddRange(ValidateRisk(options.Risk, options.TradingPairs));
         ValidateSizing(options.Sizing, errors);
         ValidateMexc(options.Mexc, errors);
@@ -133,6 +137,14 @@ public static class ConfigurationRules
         Require(e.SignalWindowMs < 1, $"{k}:SignalWindowMs", "must be greater than 0", errors);
         Require(!(e.PositionSizeFraction is > 0 and <= 1), $"{k}:PositionSizeFraction", "must be in (0, 1]", errors);
         Require(e.EntryCooldownMs < 0, $"{k}:EntryCooldownMs", "must be 0 or more", errors);
+        Require(!QueueModels.Contains(e.QueueModel, StringComparer.Ordinal), $"{k}:QueueModel", $"must be one of {string.Join(", ", QueueModels)}", errors);
+        LatencyOptions l = e.Latency;
+        Require(!(l.EntryMs is >= 0 and <= 60_000), $"{k}:Latency:EntryMs", "must be between 0 and 60000", errors);
+        Require(!(l.ResponseMs is >= 0 and <= 60_000), $"{k}:Latency:ResponseMs", "must be between 0 and 60000", errors);
+        Require(!LatencyDistributions.Contains(l.Distribution, StringComparer.Ordinal), $"{k}:Latency:Distribution", $"must be one of {string.Join(", ", LatencyDistributions)}", errors);
+        Require(!(l.JitterMs is >= 0 and <= 60_000), $"{k}:Latency:JitterMs", "must be between 0 and 60000", errors);
+        Require(l.Distribution == "Uniform" && !(l.JitterMs > 0), $"{k}:Latency:JitterMs", "must be greater than 0 for a Uniform distribution", errors);
+        Require(!(l.Sigma is > 0 and <= 3), $"{k}:Latency:Sigma", "must be in (0, 3]", errors);
     }
 
     /// <summary>

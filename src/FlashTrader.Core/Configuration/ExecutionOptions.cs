@@ -33,4 +33,14 @@ public sealed class ExecutionOptions
 
     /// <summary>Minimum event time between two entries on one symbol (no machine-gunning after a fill).</summary>
     public int EntryCooldownMs { get; set; } = 5_000;
+
+    /// <summary>Order latency between us and the matching engine (entry leg, response leg).</summary>
+    public LatencyOptions Latency { get; set; } = new();
+
+    /// <summary>
+    /// Where a resting LIMIT order stands in the queue at its price: RiskAverse (behind everything displayed when it
+    /// joined; only trades advance it), Probabilistic (a seeded share of cancellations ahead advance it too), or Touch
+    /// (first in line: any trade at its price fills it, the naive model).
+    /// </summary>
+    public string QueueModel { get; set; } = "RiskAverse";
 }

@@ -9,11 +9,16 @@ namespace FlashTrader.Core.Execution;
 
 /// <summary>
 /// The paper exchange behind PaperTradingSystem: its own replica of each book (built from the same market events),
-/// balances, and MARKET / LIMIT GTC / LIMIT IOC / FOK orders filled by walking the book. Aggressive orders take the
-/// displayed levels in price order (a buy of 2 against asks 0.5 @ 100 and 3 @ 101 fills 0.5 @ 100 and 1.5 @ 101) and
-/// never reuse liquidity they already took from the same book state; configured slippage applies on top only when
-/// enabled. Resting GTC orders fill as maker when the book or a trade crosses their price. Fees are charged in the quote
-/// asset at the pair's taker/maker rate, even when that rate is zero.
+/// balances, and MEXC's order types — MARKET (by quantity or quote amount), LIMIT (GTC), LIMIT_MAKER,
+/// IMMEDIATE_OR_CANCEL, FILL_OR_KILL — refused as MEXC refuses them (precision, minimum quantity and value, balance).
+/// <para>Latency: an order reaches the matching engine an entry leg after it was sent and is matched against the book
+/// as it is then; every report reaches the strategy a response leg after the engine produced it. Both legs travel in
+/// time-ordered queues released as market time passes, so the exchange needs no clock of its own.</para>
+/// <para>Aggressive orders take the displayed levels in price order (a buy of 2 against asks 0.5 @ 100 and 3 @ 101
+/// fills 0.5 @ 100 and 1.5 @ 101) and never reuse liquidity our fills already took from the same state of a level;
+/// configured slippage applies on top only when enabled. Resting orders join the queue behind the displayed size at
+/// their price and fill as maker when trades consume the queue ahead (<see cref="QueueModel"/>), or when the other
+/// side of the book crosses their price. Fees are charged in the quote asset at the pair's taker/maker rate.</para>
 /// </summary>
 public sealed class PaperExchange
 {
@@ -24,8 +29,15 @@ public sealed class PaperExchange
     private readonly int[] _baseAsset;
     private readonly int[] _quoteAsset;
     private readonly List<RestingOrder> _resting = new(16);
-    private readonly List<(long Price, long Quantity)>[] _consumed;
+    private readonly ConsumedLiquidity[] _consumed;
     private readonly Random _random;
+    private readonly Random _queueRandom;
+    private readonly QueueModel _queueModel;
+    private readonly LatencyModel _latency;
+    private readonly TimedQueue<OrderRequest> _inFlight = new();
+    private readonly TimedQueue<ExecutionReport> _outbound = new();
+    private long _seenNs;
+    private List<ExecutionReport>? _journal;
     private readonly decimal _slippage;
     private readonly Fixed8[] _marks;
     private readonly RejectionCounts _rejections = new();
@@ -34,7 +46,11 @@ public sealed class PaperExchange
     private Leg[] _legs = new Leg[64];
     private long _nextFillId = 1;
 
-    public PaperExchange(InstrumentSet instruments, PaperTradingOptions options)
+    /// <summary>
+    /// An exchange filling by <paramref name="execution"/>'s latency and queue model; without one, the instant model:
+    /// no latency, and a resting order is first in line at its price (Touch).
+    /// </summary>
+    public PaperExchange(InstrumentSet instruments, PaperTradingOptions options, ExecutionOptions? execution = null)
     {
         _instruments = instruments;
         _options = options;
@@ -45,8 +61,11 @@ public sealed class PaperExchange
         Wallet = new Wallet(instruments.Assets);
         _baseAsset = [.. instruments.All.Select(i => Wallet.IndexOf(i.BaseAsset))];
         _quoteAsset = [.. instruments.All.Select(i => Wallet.IndexOf(i.QuoteAsset))];
-        _consumed = [.. instruments.All.Select(_ => new List<(long, long)>(8))];
+        _consumed = [.. instruments.All.Select(_ => new ConsumedLiquidity())];
         _random = new Random(options.Seed);
+        _queueRandom = new Random(options.Seed);
+        _queueModel = execution is null ? QueueModel.Touch : QueueModelText.Parse(execution.QueueModel);
+        _latency = execution is null ? LatencyModel.None : new LatencyModel(execution.Latency);
         _slippage = options.SimulateSlippage ? (decimal)options.SlippageBps / 10_000m : 0m;
         foreach ((string asset, decimal amount) in options.InitialBalance)
         {
@@ -103,17 +122,59 @@ public sealed class PaperExchange
 
     public long NextFillId => _nextFillId;
 
+    /// <summary>Orders sent and not yet at the matching engine.</summary>
+    public int InFlightCount => _inFlight.Count;
+
+    /// <summary>Reports produced and not yet delivered to the strategy.</summary>
+    public int PendingReportCount => _outbound.Count;
+
+    /// <summary>True while anything this exchange holds can still produce a report as market time passes.</summary>
+    public bool HasPendingWork => _resting.Count > 0 || _inFlight.Count > 0 || _outbound.Count > 0;
+
+    public QueueModel QueueModel => _queueModel;
+
+    /// <summary>
+    /// Also records every report into <paramref name="journal"/> the moment the exchange produces it, before its response
+    /// leg: the exchange's own record, which the balances always agree with (the caller drains it).
+    /// </summary>
+    public void JournalTo(List<ExecutionReport> journal) => _journal = journal;
+
+    /// <summary>When the strategy saw the latest market event, on the exchange's clock: the send time of orders decided on it.</summary>
+    public long LastSeenNs => _seenNs;
+
     /// <summary>Mid of the replica book, or the last known mark when the book is not tradeable.</summary>
     public Fixed8 Mark(int symbolId) => _marks[symbolId];
 
-    /// <summary>Applies a market event to the replica book, then fills resting orders the new state crosses.</summary>
+    /// <summary>
+    /// Advances market time to <paramref name="ev"/>: orders whose entry leg has ended meet the book as it was just
+    /// before this event; then the event updates the replica book and fills resting orders the new state or trade
+    /// reaches; last, the reports whose response leg has ended by the time we see this event are delivered.
+    /// </summary>
     public void OnMarketEvent(in MarketEvent ev, List<ExecutionReport> reports)
+    {
+        while (_inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order))
+        {
+            Arrive(order, arrivedNs, reports);
+        }
+
+        ApplyEvent(ev, reports);
+
+        // When we see the event, on the exchange's clock: a feed that arrives "before" it was sent is clock skew, not speed.
+        _seenNs = ev.ExchangeTimeNs + Math.Max(0, ev.LocalTimeNs - ev.ExchangeTimeNs);
+        while (_outbound.TryDequeueDue(_seenNs, out _, out ExecutionReport report))
+        {
+            reports.Add(report);
+        }
+    }
+
+    private void ApplyEvent(in MarketEvent ev, List<ExecutionReport> reports)
     {
         OrderBook book = _books[ev.SymbolId];
         switch (ev.Kind)
         {
             case MarketEventKind.DepthSnapshot:
                 book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                _consumed[ev.SymbolId].Clear();
                 break;
             case MarketEventKind.DepthDiff:
                 book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
@@ -125,7 +186,6 @@ public sealed class PaperExchange
                 return;
         }
 
-        _consumed[ev.SymbolId].Clear();
         if (book.IsTradeable)
         {
             Fixed8 mark = Fixed8.FromRaw((book.BestBid.Price.Raw + book.BestAsk.Price.Raw) / 2);
@@ -141,23 +201,45 @@ public sealed class PaperExchange
         }
     }
 
-    /// <summary>Records an order the risk gate refused, so the order log is complete.</summary>
-    public void Reject(in OrderRequest order, RejectReason reason, long timeNs, List<ExecutionReport> reports) =>
-        reports.Add(Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, fillId: 0));
+    /// <summary>Records an order the risk gate refused, so the order log is complete (local: no latency).</summary>
+    public void Reject(in OrderRequest order, RejectReason reason, long timeNs, List<ExecutionReport> reports)
+    {
+        ExecutionReport report = Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, fillId: 0);
+        _journal?.Add(report);
+        reports.Add(report);
+    }
 
     /// <summary>Orders the exchange itself refused, by reason (camelCase keys).</summary>
     public IReadOnlyDictionary<string, long> RejectionsByReason() => _rejections.ByName();
+
+    /// <summary>
+    /// Sends an order at <paramref name="sentNs"/> (exchange clock). With no entry latency it is matched at once;
+    /// otherwise it travels and is matched by the first market event at or after its arrival.
+    /// </summary>
+    public void Submit(in OrderRequest order, long sentNs, List<ExecutionReport> reports)
+    {
+        OrdersReceived++;
+        long entryNs = _latency.NextEntryNs();
+        if (entryNs == 0 && _inFlight.Count == 0)
+        {
+            Arrive(order, sentNs, reports);
+            return;
+        }
+
+        _inFlight.Enqueue(sentNs + entryNs, order);
+    }
 
     private void Refuse(in OrderRequest order, RejectReason reason, long timeNs, List<ExecutionReport> reports)
     {
         Rejections++;
         _rejections.Add(reason);
-        reports.Add(Report(order, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, 0));
+        OrderStatus state = OrderStatus.PendingNew;
+        Send(order, ref state, OrderStatus.Rejected, reason, default, default, 0, Liquidity.None, default, timeNs, reports);
     }
 
-    public void Submit(in OrderRequest order, long timeNs, List<ExecutionReport> reports)
+    /// <summary>The matching engine receives the order at <paramref name="timeNs"/>: validate, take, rest or cancel.</summary>
+    private void Arrive(OrderRequest order, long timeNs, List<ExecutionReport> reports)
     {
-        OrdersReceived++;
         int symbol = order.SymbolId;
         Instrument instrument = _instruments[symbol];
         OrderBook book = _books[symbol];
@@ -167,23 +249,43 @@ public sealed class PaperExchange
             return;
         }
 
-        if (order.Type == OrderType.Limit && !order.Price.IsPositive)
+        RejectReason invalid = Validate(order, instrument, book);
+        if (invalid != RejectReason.None)
         {
-            Refuse(order, RejectReason.InvalidPrice, timeNs, reports);
+            Refuse(order, invalid, timeNs, reports);
             return;
         }
 
-        int legs = Walk(order, instrument, out Fixed8 walked, out decimal cost);
+        if (order.Type == OrderType.LimitMaker && WouldTake(order, book))
+        {
+            Refuse(order, RejectReason.WouldTakeLiquidity, timeNs, reports);
+            return;
+        }
+
+        bool byQuote = order.Type == OrderType.Market && order.QuoteQuantity.IsPositive;
+        // A LIMIT_MAKER that got this far takes nothing: it rests whole.
+        Fixed8 walked = default;
+        decimal cost = 0m;
+        bool complete = false;
+        int legs = order.Type == OrderType.LimitMaker ? 0 : Walk(order, instrument, out walked, out cost, out complete);
+
         decimal fees = cost * instrument.TakerFeeRate;
-        if (!HasBalanceFor(order, instrument, cost + fees))
+        if (!HasBalanceFor(order, instrument, cost + fees, walked))
         {
             Refuse(order, RejectReason.InsufficientBalance, timeNs, reports);
             return;
         }
 
-        if (order.TimeInForce == TimeInForce.Fok && walked < order.Quantity)
+        if (byQuote)
         {
-            reports.Add(Report(order, OrderStatus.Canceled, RejectReason.NoLiquidity, default, default, 0, Liquidity.None, default, timeNs, 0));
+            // MEXC reports a quote-amount order in base quantity: what the amount bought or sold.
+            order = order with { Quantity = walked };
+        }
+
+        OrderStatus state = OrderStatus.PendingNew;
+        if (order.TimeInForce == TimeInForce.Fok && order.Type == OrderType.Limit && walked < order.Quantity)
+        {
+            Send(order, ref state, OrderStatus.Canceled, RejectReason.NoLiquidity, default, default, 0, Liquidity.None, default, timeNs, reports);
             return;
         }
 
@@ -192,46 +294,94 @@ public sealed class PaperExchange
         {
             Leg leg = _legs[i];
             cumulative += leg.Quantity;
-            _consumed[symbol].Add((leg.BookPrice.Raw, leg.Quantity.Raw));
-            OrderStatus status = cumulative == order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
-            ApplyFill(order, instrument, leg.Price, leg.Quantity, Liquidity.Taker, status, cumulative, timeNs, reports);
+            _consumed[symbol].Take(order.Side.Opposite(), leg.Level, leg.Quantity);
+            OrderStatus status = complete && i == legs - 1 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+            ApplyFill(order, ref state, instrument, leg.Price, leg.Quantity, Liquidity.Taker, status, cumulative, timeNs, reports);
         }
 
-        if (cumulative == order.Quantity)
+        if (state == OrderStatus.Filled)
         {
             return;
         }
 
-        if (order.Type == OrderType.Limit && order.TimeInForce == TimeInForce.Gtc)
+        if (order.Type == OrderType.LimitMaker || (order.Type == OrderType.Limit && order.TimeInForce == TimeInForce.Gtc))
         {
-            Rest(order, instrument, cumulative, timeNs, reports);
+            Rest(order, instrument, cumulative, state, timeNs, reports);
             return;
         }
 
         OrderStatus final = cumulative.IsZero ? OrderStatus.Canceled : OrderStatus.PartiallyCanceled;
         RejectReason why = cumulative.IsZero ? RejectReason.NoLiquidity : RejectReason.None;
-        reports.Add(Report(order, final, why, default, default, 0, Liquidity.None, cumulative, timeNs, 0));
+        Send(order, ref state, final, why, default, default, 0, Liquidity.None, cumulative, timeNs, reports);
     }
 
-    /// <summary>Cancels every resting order (kill switch, shutdown), releasing locked balances.</summary>
+    /// <summary>MEXC's order checks, in its order: a price, precision, minimum quantity, minimum value.</summary>
+    private static RejectReason Validate(in OrderRequest order, Instrument instrument, OrderBook book)
+    {
+        bool limit = order.Type != OrderType.Market;
+        if (limit && !order.Price.IsPositive)
+        {
+            return RejectReason.InvalidPrice;
+        }
+
+        bool byQuote = order.Type == OrderType.Market && order.QuoteQuantity.IsPositive;
+        if ((limit && !order.Price.HasAtMostDecimals(instrument.PriceDecimals)) || (!byQuote && !order.Quantity.HasAtMostDecimals(instrument.QuantityDecimals)))
+        {
+            return RejectReason.InvalidPrecision;
+        }
+
+        if (!byQuote && order.Quantity < instrument.MinQuantity)
+        {
+            return RejectReason.BelowMinQuantity;
+        }
+
+        decimal value = byQuote ? order.QuoteQuantity.ToDecimal()
+            : Fixed8.Multiply(limit ? order.Price : (order.Side == Side.Buy ? book.BestAsk.Price : book.BestBid.Price), order.Quantity);
+        return value < instrument.MinNotional ? RejectReason.BelowMinNotional : RejectReason.None;
+    }
+
+    private static bool WouldTake(in OrderRequest order, OrderBook book) =>
+        order.Side == Side.Buy ? book.BestAsk.Price <= order.Price : book.BestBid.Price >= order.Price;
+
+    /// <summary>
+    /// Cancels every working order (kill switch, shutdown), releasing locked balances. It acts at once: reports still
+    /// on their way are delivered first, orders still on the wire are canceled before they reach the book.
+    /// </summary>
     public void CancelAll(long timeNs, List<ExecutionReport> reports)
     {
+        while (_outbound.TryDequeue(out _, out ExecutionReport report))
+        {
+            reports.Add(report);
+        }
+
+        while (_inFlight.TryDequeue(out _, out OrderRequest order))
+        {
+            OrderStatus state = OrderStatus.PendingNew;
+            OrderStateMachine.Advance(ref state, OrderStatus.Canceled, order.OrderId);
+            ExecutionReport canceled = Report(order, OrderStatus.Canceled, RejectReason.None, default, default, 0, Liquidity.None, default, timeNs, 0);
+            _journal?.Add(canceled);
+            reports.Add(canceled);
+        }
+
         foreach (RestingOrder r in _resting)
         {
             Unlock(r);
             OrderStatus status = r.Filled.IsZero ? OrderStatus.Canceled : OrderStatus.PartiallyCanceled;
-            reports.Add(Report(r.Request, status, RejectReason.None, default, default, 0, Liquidity.None, r.Filled, timeNs, 0));
+            r.Advance(status);
+            ExecutionReport canceled = Report(r.Request, status, RejectReason.None, default, default, 0, Liquidity.None, r.Filled, timeNs, 0);
+            _journal?.Add(canceled);
+            reports.Add(canceled);
         }
 
         _resting.Clear();
     }
 
-    private bool HasBalanceFor(in OrderRequest order, Instrument instrument, decimal quoteNeeded)
+    private bool HasBalanceFor(in OrderRequest order, Instrument instrument, decimal quoteNeeded, Fixed8 walked)
     {
         if (order.Side == Side.Buy)
         {
             decimal needed = quoteNeeded;
-            if (order.Type == OrderType.Limit && order.TimeInForce == TimeInForce.Gtc)
+            if (order.Type is OrderType.LimitMaker || (order.Type == OrderType.Limit && order.TimeInForce == TimeInForce.Gtc))
             {
                 // A resting rest must be fully covered at its limit price.
                 needed = Math.Max(needed, Fixed8.Multiply(order.Price, order.Quantity) * (1 + instrument.MakerFeeRate));
@@ -240,16 +390,24 @@ public sealed class PaperExchange
             return Wallet.Free(_quoteAsset[order.SymbolId]) >= needed;
         }
 
-        return Wallet.Free(_baseAsset[order.SymbolId]) >= order.Quantity.ToDecimal();
+        Fixed8 selling = order.Type == OrderType.Market && order.QuoteQuantity.IsPositive ? walked : order.Quantity;
+        return Wallet.Free(_baseAsset[order.SymbolId]) >= selling.ToDecimal();
     }
 
-    /// <summary>Plans the taker fills an order gets from the current book without changing anything.</summary>
-    private int Walk(in OrderRequest order, Instrument instrument, out Fixed8 total, out decimal cost)
+    /// <summary>
+    /// Plans the taker fills an order gets from the current book without changing anything. <paramref name="complete"/>
+    /// is true when the plan fills the whole order (for a quote-amount order: spends the amount down to less than one
+    /// quantity step at the next price).
+    /// </summary>
+    private int Walk(in OrderRequest order, Instrument instrument, out Fixed8 total, out decimal cost, out bool complete)
     {
         OrderBook book = _books[order.SymbolId];
-        List<(long Price, long Quantity)> consumed = _consumed[order.SymbolId];
-        Fixed8 wanted = order.Quantity;
-        if (_options.SimulatePartialFills && _random.NextDouble() < _options.PartialFillProbability)
+        ConsumedLiquidity consumed = _consumed[order.SymbolId];
+        Side bookSide = order.Side.Opposite();
+        bool byQuote = order.Type == OrderType.Market && order.QuoteQuantity.IsPositive;
+        Fixed8 wanted = byQuote ? Fixed8.MaxValue : order.Quantity;
+        decimal budget = byQuote ? order.QuoteQuantity.ToDecimal() : 0m;
+        if (!byQuote && _options.SimulatePartialFills && _random.NextDouble() < _options.PartialFillProbability)
         {
             // The old system's random partial fill: keep 20-90% of the order.
             wanted = Fixed8.RoundFromDecimal(wanted.ToDecimal() * (decimal)(0.2 + (0.7 * _random.NextDouble()))).TruncateTo(instrument.QuantityDecimals);
@@ -258,8 +416,9 @@ public sealed class PaperExchange
         Fixed8 remaining = wanted;
         total = default;
         cost = 0;
+        complete = false;
         int count = 0;
-        foreach (PriceLevel level in book.FromBest(order.Side.Opposite()))
+        foreach (PriceLevel level in book.FromBest(bookSide))
         {
             if (!remaining.IsPositive)
             {
@@ -271,13 +430,12 @@ public sealed class PaperExchange
                 break;
             }
 
-            Fixed8 available = level.Quantity - Fixed8.FromRaw(ConsumedAt(consumed, level.Price.Raw));
+            Fixed8 available = consumed.Available(bookSide, level);
             if (!available.IsPositive)
             {
                 continue;
             }
 
-            Fixed8 take = Fixed8.Min(available, remaining);
             Fixed8 price = Slipped(level.Price, order.Side, instrument.PriceDecimals);
             if (order.Type == OrderType.Limit)
             {
@@ -285,32 +443,38 @@ public sealed class PaperExchange
                 price = order.Side == Side.Buy ? Fixed8.Min(price, order.Price) : Fixed8.Max(price, order.Price);
             }
 
+            Fixed8 take = Fixed8.Min(available, remaining);
+            if (byQuote)
+            {
+                Fixed8 affordable = Fixed8.RoundFromDecimal(Math.Min(budget / price.ToDecimal(), 1_000_000_000m)).TruncateTo(instrument.QuantityDecimals);
+                take = Fixed8.Min(take, affordable);
+                if (!take.IsPositive)
+                {
+                    complete = true;
+                    break;
+                }
+            }
+
             if (count == _legs.Length)
             {
                 Array.Resize(ref _legs, _legs.Length * 2);
             }
 
-            _legs[count++] = new Leg(level.Price, price, take);
+            _legs[count++] = new Leg(level, price, take);
             remaining -= take;
             total += take;
-            cost += Fixed8.Multiply(price, take);
-        }
-
-        return count;
-    }
-
-    private static long ConsumedAt(List<(long Price, long Quantity)> consumed, long price)
-    {
-        long sum = 0;
-        foreach ((long p, long q) in consumed)
-        {
-            if (p == price)
+            decimal notional = Fixed8.Multiply(price, take);
+            cost += notional;
+            budget -= notional;
+            if (byQuote && take < available)
             {
-                sum += q;
+                complete = true;
+                break;
             }
         }
 
-        return sum;
+        complete |= !byQuote && total == order.Quantity;
+        return count;
     }
 
     private Fixed8 Slipped(Fixed8 price, Side side, int priceDecimals)
@@ -338,7 +502,7 @@ public sealed class PaperExchange
         return f;
     }
 
-    private void Rest(in OrderRequest order, Instrument instrument, Fixed8 filled, long timeNs, List<ExecutionReport> reports)
+    private void Rest(in OrderRequest order, Instrument instrument, Fixed8 filled, OrderStatus state, long timeNs, List<ExecutionReport> reports)
     {
         Fixed8 rest = order.Quantity - filled;
         decimal locked = order.Side == Side.Buy
@@ -346,9 +510,47 @@ public sealed class PaperExchange
             : rest.ToDecimal();
         int asset = order.Side == Side.Buy ? _quoteAsset[order.SymbolId] : _baseAsset[order.SymbolId];
         Wallet.Lock(asset, locked);
-        _resting.Add(new RestingOrder { Request = order, Filled = filled, Locked = locked });
-        OrderStatus status = filled.IsZero ? OrderStatus.New : OrderStatus.PartiallyFilled;
-        reports.Add(Report(order, status, RejectReason.None, default, default, 0, Liquidity.None, filled, timeNs, 0));
+
+        // Behind everything displayed at our price now (the naive model puts us first).
+        Fixed8 displayed = DisplayedAt(_books[order.SymbolId], order.Side, order.Price);
+        var resting = new RestingOrder
+        {
+            Request = order,
+            Filled = filled,
+            Locked = locked,
+            LevelDisplayed = displayed,
+            QueueAhead = _queueModel == QueueModel.Touch ? default : displayed,
+        };
+        if (filled.IsZero)
+        {
+            resting.Advance(OrderStatus.New);
+            Send(order, ref state, OrderStatus.New, RejectReason.None, default, default, 0, Liquidity.None, filled, timeNs, reports);
+        }
+        else
+        {
+            resting.RestoreStatus();
+        }
+
+        _resting.Add(resting);
+    }
+
+    /// <summary>Displayed quantity at <paramref name="price"/> on <paramref name="side"/>'s side of the book (0 if none).</summary>
+    private static Fixed8 DisplayedAt(OrderBook book, Side side, Fixed8 price)
+    {
+        foreach (PriceLevel level in book.FromBest(side))
+        {
+            if (level.Price == price)
+            {
+                return level.Quantity;
+            }
+
+            if (side == Side.Buy ? level.Price < price : level.Price > price)
+            {
+                break;
+            }
+        }
+
+        return default;
     }
 
     private void MatchRestingOnBook(int symbol, long timeNs, List<ExecutionReport> reports)
@@ -359,6 +561,7 @@ public sealed class PaperExchange
         }
 
         OrderBook book = _books[symbol];
+        ConsumedLiquidity consumed = _consumed[symbol];
         for (int i = 0; i < _resting.Count; i++)
         {
             RestingOrder r = _resting[i];
@@ -367,23 +570,65 @@ public sealed class PaperExchange
                 continue;
             }
 
-            Fixed8 crossing = default;
-            foreach (PriceLevel level in book.FromBest(r.Request.Side.Opposite()))
+            UpdateQueue(r, book);
+            Side bookSide = r.Request.Side.Opposite();
+            Fixed8 fill = default;
+            foreach (PriceLevel level in book.FromBest(bookSide))
             {
                 bool crosses = r.Request.Side == Side.Buy ? level.Price <= r.Request.Price : level.Price >= r.Request.Price;
-                if (!crosses)
+                if (!crosses || fill == r.Remaining)
                 {
                     break;
                 }
 
-                crossing += level.Quantity;
+                // Liquidity through our price matches the queue ahead of us first, then us; neither is offered again.
+                Fixed8 available = consumed.Available(bookSide, level);
+                Fixed8 toQueue = Fixed8.Min(available, r.QueueAhead);
+                Fixed8 toUs = Fixed8.Min(available - toQueue, r.Remaining - fill).TruncateTo(_instruments[symbol].QuantityDecimals);
+                r.QueueAhead -= toQueue;
+                if ((toQueue + toUs).IsPositive)
+                {
+                    consumed.Take(bookSide, level, toQueue + toUs);
+                }
+
+                fill += toUs;
             }
 
-            if (crossing.IsPositive && FillResting(r, Fixed8.Min(crossing, r.Remaining), timeNs, reports))
+            if (fill.IsPositive && FillResting(r, fill, timeNs, reports))
             {
                 _resting.RemoveAt(i--);
             }
         }
+    }
+
+    /// <summary>Follows a change of the displayed size at our price: the queue ahead can only shrink.</summary>
+    private void UpdateQueue(RestingOrder r, OrderBook book)
+    {
+        if (_queueModel == QueueModel.Touch)
+        {
+            return;
+        }
+
+        Fixed8 displayed = DisplayedAt(book, r.Request.Side, r.Request.Price);
+        if (displayed == r.LevelDisplayed)
+        {
+            return;
+        }
+
+        if (_queueModel == QueueModel.Probabilistic && displayed < r.LevelDisplayed && r.QueueAhead.IsPositive && r.LevelDisplayed != Fixed8.MaxValue)
+        {
+            // Cancellations: the decrease trades do not explain. Ahead of us with probability = our depth in the level.
+            Fixed8 canceled = r.LevelDisplayed - displayed - r.TradedSinceLevelChange;
+            if (canceled.IsPositive && _queueRandom.NextDouble() * r.LevelDisplayed.ToDouble() < r.QueueAhead.ToDouble())
+            {
+                r.QueueAhead = Fixed8.Max(default, r.QueueAhead - canceled);
+            }
+        }
+
+        // Risk-averse: whatever else happened, no more can be ahead of us than is displayed.
+        r.QueueAhead = Fixed8.Min(r.QueueAhead, displayed);
+        r.LevelDisplayed = displayed;
+        r.TradedSinceLevelChange = default;
     }
 
     private void MatchRestingOnTrade(in MarketEvent trade, List<ExecutionReport> reports)
@@ -391,14 +636,35 @@ public sealed class PaperExchange
         for (int i = 0; i < _resting.Count; i++)
         {
             RestingOrder r = _resting[i];
-            if (r.Request.SymbolId != trade.SymbolId)
+            Side side = r.Request.Side;
+
+            // A trade reaches our order only when its aggressor sold into bids (ours a buy) or bought into asks.
+            if (r.Request.SymbolId != trade.SymbolId || (trade.Side != Side.None && trade.Side != side.Opposite()))
             {
                 continue;
             }
 
-            // Only a trade strictly through our price proves our level was reached (queue position unknown).
-            bool through = r.Request.Side == Side.Buy ? trade.Price < r.Request.Price : trade.Price > r.Request.Price;
-            if (through && FillResting(r, Fixed8.Min(trade.Quantity, r.Remaining), trade.ExchangeTimeNs, reports))
+            bool through = side == Side.Buy ? trade.Price < r.Request.Price : trade.Price > r.Request.Price;
+            Fixed8 fill;
+            if (through)
+            {
+                // A trade beyond our price swept our level, queue and all.
+                r.QueueAhead = default;
+                fill = Fixed8.Min(trade.Quantity, r.Remaining);
+            }
+            else if (trade.Price == r.Request.Price)
+            {
+                r.TradedSinceLevelChange += trade.Quantity;
+                Fixed8 toQueue = Fixed8.Min(trade.Quantity, r.QueueAhead);
+                r.QueueAhead -= toQueue;
+                fill = Fixed8.Min(trade.Quantity - toQueue, r.Remaining);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (fill.IsPositive && FillResting(r, fill, trade.ExchangeTimeNs, reports))
             {
                 _resting.RemoveAt(i--);
             }
@@ -428,7 +694,10 @@ public sealed class PaperExchange
         r.Locked -= release;
         int lockedAsset = r.Request.Side == Side.Buy ? _quoteAsset[r.Request.SymbolId] : _baseAsset[r.Request.SymbolId];
         Wallet.Unlock(lockedAsset, release);
-        ApplyFill(r.Request, instrument, r.Request.Price, quantity, Liquidity.Maker, done ? OrderStatus.Filled : OrderStatus.PartiallyFilled, r.Filled, timeNs, reports);
+        OrderStatus status = done ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        r.Advance(status);
+        OrderStatus state = status;
+        ApplyFill(r.Request, ref state, instrument, r.Request.Price, quantity, Liquidity.Maker, status, r.Filled, timeNs, reports, transitionChecked: true);
         return done;
     }
 
@@ -439,7 +708,7 @@ public sealed class PaperExchange
         r.Locked = 0;
     }
 
-    private void ApplyFill(in OrderRequest order, Instrument instrument, Fixed8 price, Fixed8 quantity, Liquidity liquidity, OrderStatus status, Fixed8 cumulative, long timeNs, List<ExecutionReport> reports)
+    private void ApplyFill(in OrderRequest order, ref OrderStatus state, Instrument instrument, Fixed8 price, Fixed8 quantity, Liquidity liquidity, OrderStatus status, Fixed8 cumulative, long timeNs, List<ExecutionReport> reports, bool transitionChecked = false)
     {
         decimal notional = Fixed8.Multiply(price, quantity);
         decimal fee = notional * (liquidity == Liquidity.Maker ? instrument.MakerFeeRate : instrument.TakerFeeRate);
@@ -458,7 +727,36 @@ public sealed class PaperExchange
 
         _positions[order.SymbolId].Apply(order.Side, price, quantity, fee);
         FillCount++;
-        reports.Add(Report(order, status, RejectReason.None, price, quantity, fee, liquidity, cumulative, timeNs, _nextFillId++));
+        if (!transitionChecked)
+        {
+            OrderStateMachine.Advance(ref state, status, order.OrderId);
+        }
+
+        Deliver(Report(order, status, RejectReason.None, price, quantity, fee, liquidity, cumulative, timeNs, _nextFillId++), reports);
+    }
+
+    /// <summary>Moves the order to <paramref name="status"/> and sends the report back over the response leg.</summary>
+    private void Send(in OrderRequest order, ref OrderStatus state, OrderStatus status, RejectReason reason, Fixed8 price, Fixed8 quantity, decimal fee, Liquidity liquidity, Fixed8 cumulative, long timeNs, List<ExecutionReport> reports)
+    {
+        OrderStateMachine.Advance(ref state, status, order.OrderId);
+        Deliver(Report(order, status, reason, price, quantity, fee, liquidity, cumulative, timeNs, 0), reports);
+    }
+
+    private void Deliver(in ExecutionReport report, List<ExecutionReport> reports)
+    {
+        _journal?.Add(report);
+        long responseNs = _latency.NextResponseNs();
+        if (responseNs == 0 && _outbound.Count == 0)
+        {
+            reports.Add(report);
+            return;
+        }
+
+        _outbound.Enqueue(report.TimeNs + responseNs, report);
+        while (_outbound.TryDequeueDue(_seenNs, out _, out ExecutionReport due))
+        {
+            reports.Add(due);
+        }
     }
 
     private static ExecutionReport Report(in OrderRequest order, OrderStatus status, RejectReason reason, Fixed8 price, Fixed8 quantity, decimal fee, Liquidity liquidity, Fixed8 cumulative, long timeNs, long fillId) =>
@@ -485,7 +783,9 @@ public sealed class PaperExchange
         _resting.Clear();
         foreach (RestingOrderState o in state.OpenOrders)
         {
-            _resting.Add(new RestingOrder { Request = o.Request, Filled = o.Filled, Locked = o.Locked });
+            var resting = new RestingOrder { Request = o.Request, Filled = o.Filled, Locked = o.Locked };
+            resting.RestoreStatus();
+            _resting.Add(resting);
         }
 
         foreach (Instrument i in _instruments.All)
@@ -500,5 +800,5 @@ public sealed class PaperExchange
         _startingBalances = SnapshotBalances();
     }
 
-    private readonly record struct Leg(Fixed8 BookPrice, Fixed8 Price, Fixed8 Quantity);
+    private readonly record struct Leg(PriceLevel Level, Fixed8 Price, Fixed8 Quantity);
 }

@@ -28,6 +28,24 @@ public readonly record struct OrderRequest(
     /// <summary>The strategy (<see cref="Strategies.StrategyCatalog"/> id) whose signal led to this order; 0 when none did.</summary>
     public int StrategyId { get; init; }
 
+    /// <summary>
+    /// MARKET only: spend (buy) or raise (sell) this much quote asset instead of trading <see cref="Quantity"/>, as MEXC's
+    /// quoteOrderQty. Zero for quantity orders.
+    /// </summary>
+    public Fixed8 QuoteQuantity { get; init; }
+
+    /// <summary>
+    /// A client-side conditional order (MEXC has none for spot): held by us, not the exchange, until the market
+    /// reaches <see cref="TriggerPrice"/>, then sent as the MARKET or LIMIT order this request otherwise describes.
+    /// </summary>
+    public StopKind Trigger { get; init; }
+
+    /// <summary>StopLoss / TakeProfit: the price that triggers; TrailingStop: the first trigger price (0: from the first tick).</summary>
+    public Fixed8 TriggerPrice { get; init; }
+
+    /// <summary>TrailingStop: how far behind the best price seen since it was armed the trigger follows.</summary>
+    public Fixed8 TrailingDistance { get; init; }
+
     /// <summary>Exits never increase exposure, so a halted risk gate still lets them through.</summary>
     public bool ReducesPosition => Purpose != OrderPurpose.Entry;
 }

@@ -1,9 +1,16 @@
 namespace FlashTrader.Core.Orders;
 
+/// <summary>
+/// Order types as the matching engine sees them; MEXC's IMMEDIATE_OR_CANCEL and FILL_OR_KILL are LIMIT orders with
+/// <see cref="TimeInForce.Ioc"/> or <see cref="TimeInForce.Fok"/> (see <see cref="MexcOrderTypes"/>).
+/// </summary>
 public enum OrderType : byte
 {
     Limit = 1,
     Market = 2,
+
+    /// <summary>Post-only: rests as maker, rejected whole if it would take on arrival.</summary>
+    LimitMaker = 3,
 }
 
 public enum TimeInForce : byte
@@ -18,9 +25,15 @@ public enum TimeInForce : byte
     Fok = 3,
 }
 
-/// <summary>Order states, as MEXC names them; REJECTED for orders that never reached the book.</summary>
+/// <summary>
+/// Order states, as MEXC names them; REJECTED for orders that never reached the book. <see cref="OrderStateMachine"/>
+/// holds the legal transitions.
+/// </summary>
 public enum OrderStatus : byte
 {
+    /// <summary>Sent, not yet acknowledged by the exchange: the state every order starts in (never reported).</summary>
+    PendingNew = 0,
+
     New = 1,
     PartiallyFilled = 2,
     Filled = 3,
@@ -65,6 +78,7 @@ public static class OrderEnumText
         OrderStatus.Filled => "FILLED",
         OrderStatus.Canceled => "CANCELED",
         OrderStatus.PartiallyCanceled => "PARTIALLY_CANCELED",
+        OrderStatus.PendingNew => "PENDING_NEW",
         _ => "REJECTED",
     };
 

@@ -34,6 +34,12 @@ public enum RejectReason : byte
 
     /// <summary>The pair's realized volatility is beyond Risk:MaxVolatilityPercent.</summary>
     VolatilityTooHigh,
+
+    /// <summary>Price or quantity has more decimals than the pair allows.</summary>
+    InvalidPrecision,
+
+    /// <summary>A LIMIT_MAKER order that would have taken liquidity on arrival.</summary>
+    WouldTakeLiquidity,
 }
 
 public static class RejectReasonText

@@ -6,17 +6,30 @@ using FlashTrader.Core.Orders;
 namespace FlashTrader.Core.Pipeline;
 
 /// <summary>
-/// The paper exchange's message handling: ticks update its replica books (and may fill resting orders), orders are
-/// matched, refused intents are recorded. Reports go back as feedback, followed by a watermark whenever the decision
-/// engine may be waiting for one. It is the last stage to see a tick, so it returns pooled depth buffers.
+/// The paper exchange's message handling: ticks advance market time (releasing orders whose entry leg has ended and
+/// reports whose response leg has), update its replica books and may fill resting orders; orders are sent, refused
+/// intents are recorded. Reports go back as feedback, followed by a watermark whenever the decision engine may be
+/// waiting for one: after every tick while anything is resting, in flight or on its way back, so a decision stage
+/// waiting on an order in flight is released tick by tick until the order's reports arrive. It is the last stage to
+/// see a tick, so it returns pooled depth buffers.
 /// </summary>
-public sealed class ExchangeStage(PaperExchange exchange)
+public sealed class ExchangeStage
 {
     private readonly List<ExecutionReport> _reports = new(64);
+    private readonly List<OrderRequest> _stopOrders = new(8);
     private long _lastTick;
     private long _lastTimeNs;
 
-    public PaperExchange Exchange { get; } = exchange;
+    public ExchangeStage(PaperExchange exchange)
+    {
+        Exchange = exchange;
+        exchange.JournalTo(Journal);
+    }
+
+    public PaperExchange Exchange { get; }
+
+    /// <summary>Stop-loss, take-profit and trailing-stop orders armed on our side (orders with a trigger).</summary>
+    public ClientStops Stops { get; } = new();
 
     /// <summary>Sequence of the last tick this stage has applied: the replay position its state corresponds to.</summary>
     public long LastTickSequence => _lastTick;
@@ -27,7 +40,11 @@ public sealed class ExchangeStage(PaperExchange exchange)
     /// </summary>
     public long CatchUpUntil { get; set; }
 
-    /// <summary>Every report produced, in order, for the journal (the caller drains it).</summary>
+    /// <summary>
+    /// Every report as the exchange produced it, in order, for the journal (the caller drains it): a fill is journaled
+    /// when it changes the balances, not when its report reaches the strategy, so a saved state never holds a fill its
+    /// journal lacks.
+    /// </summary>
     public List<ExecutionReport> Journal { get; } = new(64);
 
     public void Handle(in TradingMessage message, List<ExecutionFeedback> output)
@@ -37,9 +54,9 @@ public sealed class ExchangeStage(PaperExchange exchange)
         {
             case TradingMessageKind.Tick:
                 {
-                    bool hadResting = Exchange.OpenOrders.Count > 0;
+                    bool hadWork = Exchange.HasPendingWork || Stops.Count > 0;
                     // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
-                    if (message.Tick.Sequence <= CatchUpUntil && hadResting)
+                    if (message.Tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
                     {
                         Rebuild(message.Tick.Event);
                     }
@@ -50,8 +67,9 @@ public sealed class ExchangeStage(PaperExchange exchange)
 
                     _lastTick = message.Tick.Sequence;
                     _lastTimeNs = message.Tick.ExchangeTimeNs;
+                    TriggerStops(message.Tick);
                     Emit(output);
-                    if (hadResting || Exchange.OpenOrders.Count > 0)
+                    if (hadWork || Exchange.HasPendingWork || Stops.Count > 0)
                     {
                         output.Add(ExecutionFeedback.Watermark(_lastTick));
                     }
@@ -64,13 +82,28 @@ public sealed class ExchangeStage(PaperExchange exchange)
                     break;
                 }
 
+            case TradingMessageKind.Order when message.Order.Trigger != StopKind.None:
+                Stops.Arm(message.Order);
+                output.Add(ExecutionFeedback.Watermark(_lastTick));
+                break;
             case TradingMessageKind.Order:
-                Exchange.Submit(message.Order, message.Order.DecisionTimeNs, _reports);
+                // Sent when the strategy saw the tick that caused it: the exchange has just handled that tick.
+                Exchange.Submit(message.Order, Exchange.LastSeenNs, _reports);
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
             case TradingMessageKind.Control when message.Command.Flattens:
                 Exchange.CancelAll(_lastTimeNs, _reports);
+                _stopOrders.Clear();
+                Stops.CancelAll(_stopOrders);
+                foreach (OrderRequest stop in _stopOrders)
+                {
+                    var canceled = new ExecutionReport(stop.OrderId, stop.SymbolId, stop.Side, OrderStatus.Canceled, stop.Purpose, RejectReason.None, 0,
+                        default, default, 0, Liquidity.None, default, stop.Quantity, _lastTimeNs, stop.TickSequence);
+                    Journal.Add(canceled);
+                    _reports.Add(canceled);
+                }
+
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
@@ -95,12 +128,27 @@ public sealed class ExchangeStage(PaperExchange exchange)
         }
     }
 
+    /// <summary>Stops watch the touch as the strategy sees it (book ticker included); a triggered one is sent at once.</summary>
+    private void TriggerStops(in MarketTick tick)
+    {
+        if (Stops.Count == 0 || !tick.Features.Tradeable)
+        {
+            return;
+        }
+
+        _stopOrders.Clear();
+        Stops.OnTouch(tick.SymbolId, tick.Features.BestBid, tick.Features.BestAsk, Exchange.LastSeenNs, _stopOrders);
+        foreach (OrderRequest order in _stopOrders)
+        {
+            Exchange.Submit(order, Exchange.LastSeenNs, _reports);
+        }
+    }
+
     private void Emit(List<ExecutionFeedback> output)
     {
         foreach (ExecutionReport r in _reports)
         {
             output.Add(ExecutionFeedback.ForReport(r));
-            Journal.Add(r);
         }
     }
 }

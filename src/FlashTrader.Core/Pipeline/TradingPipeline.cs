@@ -37,7 +37,7 @@ public sealed class TradingPipeline
         Instruments = new InstrumentSet(options.TradingPairs);
         MarketState = new MarketState(Instruments, options.SignalGeneration);
         Signals = new SignalGenerator(Instruments.Count, options.SignalGeneration, extraStrategies, catalog);
-        var exchange = new PaperExchange(Instruments, options.PaperTrading);
+        var exchange = new PaperExchange(Instruments, options.PaperTrading, options.Execution);
         if (restored is not null)
         {
             exchange.Restore(restored);

@@ -45,6 +45,14 @@ internal static class TestOptions
         },
     };
 
+    /// <summary>Orders reach the book and reports come back at once: for tests about something other than latency.</summary>
+    public static FlashTraderOptions WithoutLatency(this FlashTraderOptions options)
+    {
+        options.Execution.Latency.EntryMs = 0;
+        options.Execution.Latency.ResponseMs = 0;
+        return options;
+    }
+
     public static InstrumentSet Instruments(params TradingPairOptions[] pairs) => new(pairs);
 
     public static Dictionary<string, decimal> Balances(params (string Asset, decimal Amount)[] amounts) =>

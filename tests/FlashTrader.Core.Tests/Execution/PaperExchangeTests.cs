@@ -89,7 +89,10 @@ public sealed class PaperExchangeTests
         Fills(Submit(exchange, Order(3, Side.Buy, "1"))).Should().Be("0.5@101");
 
         OnEvent(exchange, Events.Diff(101, 101, bids: "1.5@99"));
-        Fills(Submit(exchange, Order(4, Side.Buy, "1"))).Should().Be("0.5@100, 0.5@101", "a new book state offers its levels afresh");
+        Fills(Submit(exchange, Order(4, Side.Buy, "1"))).Should().BeEmpty("the asks did not change: what we took is still gone");
+
+        OnEvent(exchange, Events.Diff(102, 102, asks: "0.8@100"));
+        Fills(Submit(exchange, Order(5, Side.Buy, "1"))).Should().Be("0.8@100", "a new state of a level offers it afresh; 101 is unchanged and spent");
     }
 
     [Fact]
@@ -191,7 +194,8 @@ public sealed class PaperExchangeTests
         exchange.Wallet.Locked(Usdc).Should().Be(59.71194m);
 
         OnEvent(exchange, Events.Diff(102, 102, asks: "0@99.5")).Should().BeEmpty();
-        OnEvent(exchange, Events.Trade("99.5", "5", Side.Sell)).Should().BeEmpty("a trade at our price does not prove our place in the queue");
+        OnEvent(exchange, Events.Trade("99.6", "5", Side.Sell)).Should().BeEmpty("a trade above our bid does not reach it");
+        OnEvent(exchange, Events.Trade("99.4", "5", Side.Buy)).Should().BeEmpty("buyers lifting asks never meet our bid");
 
         List<ExecutionReport> rest = OnEvent(exchange, Events.Trade("99.4", "5", Side.Sell, atMs: 3));
         rest.Should().ContainSingle().Which.Should().Match<ExecutionReport>(r =>

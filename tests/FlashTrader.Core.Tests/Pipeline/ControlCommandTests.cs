@@ -16,7 +16,7 @@ public sealed class ControlCommandTests
 {
     private static TradingPipeline Pipeline(string timeInForce = "IOC")
     {
-        FlashTraderOptions options = TestOptions.Default();
+        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
         options.Execution.EntryScore = 0.5;
         options.Execution.TimeInForce = timeInForce;
         options.Execution.EntryCooldownMs = 0;

@@ -1,3 +1,4 @@
+using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
@@ -17,9 +18,11 @@ public sealed class SampleReplayTests
 {
     private static readonly Lazy<IReadOnlyList<MarketEvent>> Sample = new(() => SampleRecording.Load(new InstrumentSet(SampleOptions.Create().TradingPairs)));
 
-    private static (TradingPipeline Pipeline, List<ExecutionReport> Journal) Replay()
+    private static (TradingPipeline Pipeline, List<ExecutionReport> Journal) Replay(Action<FlashTraderOptions>? configure = null)
     {
-        var pipeline = new TradingPipeline(SampleOptions.Create());
+        FlashTraderOptions options = SampleOptions.Create();
+        configure?.Invoke(options);
+        var pipeline = new TradingPipeline(options);
         var journal = new List<ExecutionReport>();
         foreach (MarketEvent ev in Sample.Value)
         {
@@ -64,6 +67,36 @@ public sealed class SampleReplayTests
             market.Book.DiffsApplied.Should().BeGreaterThan(6_000);
             market.Book.CrossedUpdates.Should().Be(0);
         }
+    }
+
+    [Fact]
+    public void With_the_default_fill_model_the_sample_trades_exactly_as_the_hosted_binary_does()
+    {
+        // The same figures as the end-to-end acceptance test, which runs the threaded pipeline: the watermark wait
+        // makes it decide on exactly what this synchronous driver knows, latency queues included.
+        (TradingPipeline pipeline, List<ExecutionReport> journal) = Replay();
+        PaperExchange exchange = pipeline.Exchange.Exchange;
+
+        pipeline.Decision.Engine.Decisions.Should().Be(320);
+        exchange.FillCount.Should().Be(293);
+        exchange.RealizedPnl.Should().Be(18.53043643m);
+        journal.Count(r => r.Status == OrderStatus.Canceled && r.RejectReason == RejectReason.NoLiquidity).Should().Be(27, "orders whose price the book had left by the time they arrived");
+    }
+
+    [Fact]
+    public void The_naive_model_of_touch_fills_without_latency_trades_the_sample_more_often_and_books_more_profit()
+    {
+        (TradingPipeline pipeline, _) = Replay(o =>
+        {
+            o.Execution.Latency.EntryMs = 0;
+            o.Execution.Latency.ResponseMs = 0;
+            o.Execution.QueueModel = "Touch";
+        });
+        PaperExchange exchange = pipeline.Exchange.Exchange;
+
+        pipeline.Decision.Engine.Decisions.Should().Be(532);
+        exchange.FillCount.Should().Be(295);
+        exchange.RealizedPnl.Should().Be(19.49376656m);
     }
 
     [Fact]

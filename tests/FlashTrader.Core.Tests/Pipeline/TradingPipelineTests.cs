@@ -11,12 +11,13 @@ namespace FlashTrader.Core.Tests.Pipeline;
 /// <summary>
 /// BTCUSDC alone, 10,000 USDC, only the imbalance strategy at a 0.5 threshold evaluated on every event, no slippage:
 /// bids 7 against asks 1 make an imbalance of 0.75, a buy signal of strength exactly 0.5, which meets the entry score.
+/// Orders and reports travel instantly here; PipelineLatencyTests covers the pipeline with latency.
 /// </summary>
 public sealed class TradingPipelineTests
 {
     private static TradingPipeline Pipeline(double entryScore = 0.5, PaperExchangeState? restored = null)
     {
-        FlashTraderOptions options = TestOptions.Default();
+        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
         options.Execution.EntryScore = entryScore;
         options.TradingPairs = [TestOptions.Btc()];
         options.SignalGeneration.Strategies = ["imbalance"];
