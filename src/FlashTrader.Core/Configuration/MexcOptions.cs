@@ -12,4 +12,8 @@ public sealed class MexcOptions
     public int OrdersPerSecond { get; set; } = 12;
 
     public int RecvWindowMs { get; set; } = 5000;
+
+    public MexcWebSocketOptions WebSocket { get; set; } = new();
+
+    public MexcBookOptions Book { get; set; } = new();
 }
