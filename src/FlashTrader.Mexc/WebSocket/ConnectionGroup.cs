@@ -68,7 +68,7 @@ internal sealed class ConnectionGroup(MexcWebSocketClient client, int index, Lis
             }
 
             TimeSpan delay = client.Backoff(Math.Max(0, failures - 1), client.Options.ReconnectInitialDelayMs, client.Options.ReconnectMaxDelayMs);
-            client.Logger.LogInformation("MEXC WebSocket group {Group}: reconnecting in {Delay} ms (attempt {Attempt})", index, (long)delay.TotalMilliseconds, failures + 1);
+            client.OnReconnectScheduled(index, delay, failures + 1);
             try
             {
                 await Task.Delay(delay, client.Time, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,7 @@ public sealed class MexcWebSocketClient : IAsyncDisposable
     private long _reconnects;
     private long _rotations;
     private long _staleDisconnects;
+    private long _scheduledReconnects;
     private long _pings;
     private long _pongs;
     private long _frames;
@@ -88,6 +89,12 @@ public sealed class MexcWebSocketClient : IAsyncDisposable
     public long Rotations => Interlocked.Read(ref _rotations);
 
     public long StaleDisconnects => Interlocked.Read(ref _staleDisconnects);
+
+    /// <summary>Backoff waits started before a reconnect.</summary>
+    public long ScheduledReconnects => Interlocked.Read(ref _scheduledReconnects);
+
+    /// <summary>The backoff chosen for the most recent reconnect.</summary>
+    public TimeSpan LastReconnectDelay { get; private set; }
 
     public long PingsSent => Interlocked.Read(ref _pings);
 
@@ -243,6 +250,17 @@ public sealed class MexcWebSocketClient : IAsyncDisposable
 
                 break;
         }
+    }
+
+    internal void OnReconnectScheduled(int group, TimeSpan delay, int attempt)
+    {
+        lock (_randomGate)
+        {
+            LastReconnectDelay = delay;
+        }
+
+        Interlocked.Increment(ref _scheduledReconnects);
+        _logger.LogInformation("MEXC WebSocket group {Group}: reconnecting in {Delay} ms (attempt {Attempt})", group, (long)delay.TotalMilliseconds, attempt);
     }
 
     internal void OnStale(MexcConnection connection, TimeSpan idle)

@@ -109,11 +109,14 @@ public sealed class MexcWebSocketClientTests : IAsyncLifetime, IDisposable
         await LoopbackMexcServer.WaitUntilAsync(() => !_server.Connections.Single().IsOpen, "the stale connection to close");
         _client!.StaleDisconnects.Should().Be(1);
 
-        // The reconnect waits 250..750 ms (500 ms ± 50 %): none before 250 ms, one by 750 ms.
-        time.Advance(TimeSpan.FromMilliseconds(249));
+        // The reconnect waits 250..750 ms (500 ms ± 50 %) on the client's clock.
+        await LoopbackMexcServer.WaitUntilAsync(() => _client.ScheduledReconnects == 1, "the reconnect to be scheduled");
+        TimeSpan delay = _client.LastReconnectDelay;
+        delay.TotalMilliseconds.Should().BeInRange(250, 750);
+        time.Advance(delay - TimeSpan.FromMilliseconds(1));
         await Task.Delay(100);
-        _server.Connections.Should().HaveCount(1);
-        time.Advance(TimeSpan.FromMilliseconds(501));
+        _server.Connections.Should().HaveCount(1, "no reconnect before the backoff has passed");
+        time.Advance(TimeSpan.FromMilliseconds(1));
         await LoopbackMexcServer.WaitUntilAsync(() => _server.Connections.Count == 2 && _server.Connections[1].Subscriptions.Count == 2, "the resubscribed connection");
 
         _server.Connections[1].Subscriptions.Should().Equal(Deals, Depth);
