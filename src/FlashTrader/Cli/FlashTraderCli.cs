@@ -15,6 +15,7 @@ public static class FlashTraderCli
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(DecodeFramesCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
         return root;
     }
 

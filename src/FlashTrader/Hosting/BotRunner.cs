@@ -26,12 +26,7 @@ public static class BotRunner
         IConfigurationRoot configuration = ConfigurationLoader.Build(settings.ConfigFile, settings.Settings);
         FlashTraderOptions options = ConfigurationLoader.Bind(configuration);
         MexcCredentials credentials = LoadCredentials(settings.EnvFile);
-        if (settings.Replay is null)
-        {
-            throw new UsageException("live MEXC market data is not available in this build yet: give --replay <recording> (see README, 'Quick start')");
-        }
-
-        if (!File.Exists(settings.Replay))
+        if (settings.Replay is not null && !File.Exists(settings.Replay))
         {
             throw new UsageException($"--replay: recording not found: {settings.Replay}");
         }
@@ -77,7 +72,15 @@ public static class BotRunner
             builder.Services.AddHostedService(sp => new PaperTradingService(
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
                 sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>()));
-            builder.Services.AddHostedService<RecordingReplaySource>();
+            if (settings.Replay is null)
+            {
+                builder.Services.AddHostedService<LiveMarketSource>();
+            }
+            else
+            {
+                builder.Services.AddHostedService<RecordingReplaySource>();
+            }
+
             builder.Services.AddHostedService<RunSupervisor>();
 
             using IHost host = builder.Build();
