@@ -1,30 +1,28 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FlashTrader.Tests.Shared;
 
 /// <summary>
-/// A MEXC look-alike on 127.0.0.1 (Kestrel, port chosen by the OS) that speaks the spot v3 WebSocket control protocol
+/// A MEXC look-alike on 127.0.0.1 (HttpListener, on a free port) that speaks the spot v3 WebSocket control protocol
 /// (SUBSCRIPTION acks, PONG, "Blocked" refusals) and serves GET /api/v3/depth from <see cref="DepthResponder"/>.
-/// Tests push binary frames to the connections subscribed to a channel.
+/// Tests push binary frames to the connections subscribed to a channel. (HttpListener rather than Kestrel: a test
+/// project referencing the ASP.NET Core shared framework stops copying Microsoft.Extensions assemblies the
+/// end-to-end tests' copy of the executable needs.)
 /// </summary>
 public sealed class LoopbackMexcServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly HttpListener _listener;
     private readonly List<ServerConnection> _connections = [];
+    private readonly CancellationTokenSource _stop = new();
+    private Task _accepting = Task.CompletedTask;
     private int _depthRequests;
 
-    private LoopbackMexcServer(WebApplication app) => _app = app;
+    private LoopbackMexcServer(HttpListener listener) => _listener = listener;
 
     public Uri WsUrl { get; private set; } = null!;
 
@@ -53,31 +51,32 @@ public sealed class LoopbackMexcServer : IAsyncDisposable
 
     public IReadOnlyList<ServerConnection> OpenConnections => [.. Connections.Where(c => c.IsOpen)];
 
-    public static async Task<LoopbackMexcServer> StartAsync()
+    public static Task<LoopbackMexcServer> StartAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        var server = new LoopbackMexcServer(app);
-        app.UseWebSockets();
-        app.Map("/ws", server.AcceptAsync);
-        app.MapGet("/api/v3/depth", (HttpContext context) =>
+        for (int attempt = 0; ; attempt++)
         {
-            Interlocked.Increment(ref server._depthRequests);
-            string symbol = context.Request.Query["symbol"].ToString();
-            int limit = int.TryParse(context.Request.Query["limit"].ToString(), out int l) ? l : 100;
-            string? body = server.DepthResponder(symbol, limit);
-            return body is null
-                ? Results.Content("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", "application/json", Encoding.UTF8, 400)
-                : Results.Content(body, "application/json");
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var http = new Uri(address);
-        server.RestUrl = new Uri($"http://127.0.0.1:{http.Port}");
-        server.WsUrl = new Uri($"ws://127.0.0.1:{http.Port}/ws");
-        return server;
+            int port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                // Another process took the port between probing and binding: try another.
+                listener.Close();
+                continue;
+            }
+
+            var server = new LoopbackMexcServer(listener)
+            {
+                RestUrl = new Uri($"http://127.0.0.1:{port}"),
+                WsUrl = new Uri($"ws://127.0.0.1:{port}/ws"),
+            };
+            server._accepting = Task.Run(server.AcceptLoopAsync);
+            return Task.FromResult(server);
+        }
     }
 
     /// <summary>Sends a binary frame on every open connection subscribed to <paramref name="channel"/>; returns how many got it.</summary>
@@ -112,36 +111,87 @@ public sealed class LoopbackMexcServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
         foreach (ServerConnection c in Connections)
         {
             c.Abort();
+            c.Dispose();
         }
 
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        _listener.Close();
+        try
+        {
+            await _accepting;
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        {
+            // Closing the listener ends the accept loop.
+        }
+
+        _stop.Dispose();
     }
 
-    private async Task AcceptAsync(HttpContext context)
+    private static int FreePort()
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
         {
-            context.Response.StatusCode = 400;
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        string path = context.Request.Url!.AbsolutePath;
+        if (path == "/ws" && context.Request.IsWebSocketRequest)
+        {
+            HttpListenerWebSocketContext ws = await context.AcceptWebSocketAsync(subProtocol: null);
+            ServerConnection connection;
+            lock (_connections)
+            {
+                connection = new ServerConnection(this, _connections.Count + 1, ws.WebSocket, context.Response.Abort);
+                _connections.Add(connection);
+            }
+
+            await connection.ServeAsync(_stop.Token);
             return;
         }
 
-        using System.Net.WebSockets.WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        ServerConnection connection;
-        lock (_connections)
+        using HttpListenerResponse response = context.Response;
+        if (path == "/api/v3/depth")
         {
-            connection = new ServerConnection(this, _connections.Count + 1, socket);
-            _connections.Add(connection);
+            Interlocked.Increment(ref _depthRequests);
+            string symbol = context.Request.QueryString["symbol"] ?? string.Empty;
+            int limit = int.TryParse(context.Request.QueryString["limit"], out int l) ? l : 100;
+            string? body = DepthResponder(symbol, limit);
+            response.StatusCode = body is null ? 400 : 200;
+            byte[] bytes = Encoding.UTF8.GetBytes(body ?? "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+            response.ContentType = "application/json";
+            await response.OutputStream.WriteAsync(bytes);
+            return;
         }
 
-        await connection.ServeAsync(context.RequestAborted).ConfigureAwait(false);
+        response.StatusCode = 404;
     }
 
     /// <summary>One client connection as the server sees it.</summary>
-    public sealed class ServerConnection(LoopbackMexcServer server, int number, System.Net.WebSockets.WebSocket socket) : IDisposable
+    public sealed class ServerConnection(LoopbackMexcServer server, int number, System.Net.WebSockets.WebSocket socket, Action dropTransport) : IDisposable
     {
         private readonly SemaphoreSlim _send = new(1, 1);
         private readonly List<string> _subscriptions = [];
@@ -184,10 +234,12 @@ public sealed class LoopbackMexcServer : IAsyncDisposable
 
         public void Dispose() => _send.Dispose();
 
+        /// <summary>Drops the connection without a close handshake (the TCP connection goes too).</summary>
         public void Abort()
         {
             _open = false;
             socket.Abort();
+            dropTransport();
         }
 
         internal async Task ServeAsync(CancellationToken aborted)
@@ -273,8 +325,10 @@ public sealed class LoopbackMexcServer : IAsyncDisposable
                 await socket.SendAsync(message, type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                 return true;
             }
-            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
             {
+                // The client has gone (e.g. a broken pipe once it exited).
+                _open = false;
                 return false;
             }
             finally
