@@ -28,6 +28,7 @@ public static class ConfigurationRules
         errors.AddRange(ValidateRisk(options.Risk, options.TradingPairs));
         ValidateSizing(options.Sizing, errors);
         ValidateMexc(options.Mexc, errors);
+        ValidateMexcMarketData(options.Mexc.WebSocket, options.Mexc.Book, errors);
         ValidateSystem(options.System, errors);
         ValidateDashboard(options.Dashboard, errors);
         ValidateStrategies(options, errors);
@@ -229,6 +230,21 @@ public static class ConfigurationRules
             Require(o.MakerFee is < 0 or >= 0.1m, $"{k}:MakerFee", "must be a rate in [0, 0.1) (0.001 = 10 bps)", errors);
             Require(o.TakerFee is < 0 or >= 0.1m, $"{k}:TakerFee", "must be a rate in [0, 0.1) (0.001 = 10 bps)", errors);
         }
+    }
+
+    private static void ValidateMexcMarketData(MexcWebSocketOptions ws, MexcBookOptions book, List<ConfigurationError> errors)
+    {
+        Require(ws.PingIntervalMs is < 1000 or > 55_000, "Mexc:WebSocket:PingIntervalMs", "must be between 1000 and 55000 (MEXC disconnects after 60 s without traffic)", errors);
+        Require(ws.StaleTimeoutMs < 1000, "Mexc:WebSocket:StaleTimeoutMs", "must be at least 1000", errors);
+        Require(ws.ConnectTimeoutMs < 100, "Mexc:WebSocket:ConnectTimeoutMs", "must be at least 100", errors);
+        Require(ws.ReconnectInitialDelayMs < 1, "Mexc:WebSocket:ReconnectInitialDelayMs", "must be at least 1", errors);
+        Require(ws.ReconnectMaxDelayMs < ws.ReconnectInitialDelayMs, "Mexc:WebSocket:ReconnectMaxDelayMs", "must be at least Mexc:WebSocket:ReconnectInitialDelayMs", errors);
+        Require(ws.MaxChannelsPerConnection is < 1 or > MexcWebSocketOptions.MexcChannelLimit, "Mexc:WebSocket:MaxChannelsPerConnection", $"must be between 1 and {MexcWebSocketOptions.MexcChannelLimit} (MEXC's limit)", errors);
+        Require(ws.RotateAfterMinutes is < 1 or >= MexcWebSocketOptions.MexcConnectionLifetimeMinutes, "Mexc:WebSocket:RotateAfterMinutes", $"must be between 1 and {MexcWebSocketOptions.MexcConnectionLifetimeMinutes - 1} (MEXC closes connections after 24 h)", errors);
+        Require(book.SnapshotLimit is < 1 or > MexcBookOptions.MexcSnapshotLimit, "Mexc:Book:SnapshotLimit", $"must be between 1 and {MexcBookOptions.MexcSnapshotLimit} (MEXC's maximum)", errors);
+        Require(book.ResyncInitialDelayMs < 1, "Mexc:Book:ResyncInitialDelayMs", "must be at least 1", errors);
+        Require(book.ResyncMaxDelayMs < book.ResyncInitialDelayMs, "Mexc:Book:ResyncMaxDelayMs", "must be at least Mexc:Book:ResyncInitialDelayMs", errors);
+        Require(book.MaxResyncAttempts < 1, "Mexc:Book:MaxResyncAttempts", "must be at least 1", errors);
     }
 
     private static void ValidateSystem(SystemOptions s, List<ConfigurationError> errors)

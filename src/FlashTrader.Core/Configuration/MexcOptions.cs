@@ -46,4 +46,8 @@ public sealed class MexcOptions
     /// Per-symbol values that win over the rules read from exchangeInfo (e.g. Mexc:RuleOverrides:BTCUSDC:MinNotional).
     /// </summary>
     public Dictionary<string, SymbolRuleOverrides> RuleOverrides { get; set; } = new(StringComparer.Ordinal);
+
+    public MexcWebSocketOptions WebSocket { get; set; } = new();
+
+    public MexcBookOptions Book { get; set; } = new();
 }

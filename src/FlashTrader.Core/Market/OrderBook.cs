@@ -193,14 +193,21 @@ public sealed class OrderBook
     private void ReplayBuffer()
     {
         int count = _bufferCount;
+        int start = _bufferStart;
         _bufferCount = 0;
-        for (int i = 0; i < count && State == BookSyncState.Synced; i++)
-        {
-            ref BufferedDiff b = ref _buffer[(_bufferStart + i) % _buffer.Length];
-            ApplyInSync(b.First, b.Last, b.Levels!.Bids, b.Levels.Asks, b.ExchangeTimeNs);
-        }
-
         _bufferStart = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ref BufferedDiff b = ref _buffer[(start + i) % _buffer.Length];
+            if (ApplyInSync(b.First, b.Last, b.Levels!.Bids, b.Levels.Asks, b.ExchangeTimeNs) == DepthDiffOutcome.Gap)
+            {
+                // The snapshot is older than these diffs (MEXC: fetch it again). Keep them: dropping them would let the
+                // next, equally old snapshot look in sync while the exchange is already past them.
+                _bufferStart = (start + i) % _buffer.Length;
+                _bufferCount = count - i;
+                return;
+            }
+        }
     }
 
     /// <summary>Total quantity of the best <paramref name="levels"/> levels of one side.</summary>

@@ -17,7 +17,7 @@ internal sealed class StreamConnection : IDisposable
 {
     private const int QueueCapacity = 4096;
 
-    private readonly WebSocket _socket;
+    private readonly System.Net.WebSockets.WebSocket _socket;
     private readonly PushHub _hub;
     private readonly SimulatorOptions _options;
     private readonly SimulatorFaults _faults;
@@ -33,7 +33,7 @@ internal sealed class StreamConnection : IDisposable
     private long _subscriptionsEmptySince;
     private string? _closeReason;
 
-    public StreamConnection(long number, WebSocket socket, bool hasListenKey, PushHub hub, SimulatorOptions options, SimulatorFaults faults)
+    public StreamConnection(long number, System.Net.WebSockets.WebSocket socket, bool hasListenKey, PushHub hub, SimulatorOptions options, SimulatorFaults faults)
     {
         Number = number;
         _socket = socket;

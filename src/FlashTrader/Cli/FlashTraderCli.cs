@@ -21,6 +21,7 @@ public static class FlashTraderCli
         root.Subcommands.Add(StrategyCommand.Create());
         root.Subcommands.Add(KillCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
         return root;
     }
 

@@ -33,12 +33,7 @@ public static class BotRunner
         IConfigurationRoot configuration = ConfigurationLoader.Build(settings.ConfigFile, settings.Settings);
         FlashTraderOptions options = ConfigurationLoader.Bind(configuration);
         MexcCredentials credentials = LoadCredentials(settings.EnvFile);
-        if (settings.Replay is null)
-        {
-            throw new UsageException("live MEXC market data is not available in this build yet: give --replay <recording> (see README, 'Quick start')");
-        }
-
-        if (!File.Exists(settings.Replay))
+        if (settings.Replay is not null && !File.Exists(settings.Replay))
         {
             throw new UsageException($"--replay: recording not found: {settings.Replay}");
         }
@@ -58,7 +53,8 @@ public static class BotRunner
                 log.LogInformation("State database {Store} migrated from schema v{From} to v{To}", store.Path, store.OpenedAtVersion, PaperStateStore.SchemaVersion);
             }
 
-            string replaySource = ReplaySource(settings.Replay);
+            // A replay resumes after its last journaled event; live data has no position to resume from.
+            string? replaySource = settings.Replay is null ? null : ReplaySource(settings.Replay);
             PersistedPaperAccount? persisted = PrepareAccount(store, options, settings.Reset, log, warnings);
             long warmFills = PipelineWarmUp.Run(options);
             log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
@@ -71,7 +67,7 @@ public static class BotRunner
                 ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
                 : null;
             var sessions = new SessionPerformance(calendar, pipeline.Instruments.Count);
-            if (persisted is { ReplayPosition: > 0 } && persisted.ReplaySource == replaySource)
+            if (replaySource is not null && persisted is { ReplayPosition: > 0 } && persisted.ReplaySource == replaySource)
             {
                 // The journal already holds everything up to this event: it is replayed to rebuild books and
                 // indicators, never traded on again.
@@ -110,7 +106,15 @@ public static class BotRunner
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
                 sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>(),
                 sp.GetService<ExchangeTap>(), sessions, replaySource));
-            builder.Services.AddHostedService<RecordingReplaySource>();
+            if (settings.Replay is null)
+            {
+                builder.Services.AddHostedService<LiveMarketSource>();
+            }
+            else
+            {
+                builder.Services.AddHostedService<RecordingReplaySource>();
+            }
+
             builder.Services.AddHostedService<RunSupervisor>();
 
             using IHost host = builder.Build();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Mexc.Frames;
 using FlashTrader.Pipeline;
 using FlashTrader.Storage.Recording;
 using Microsoft.Extensions.Hosting;
@@ -41,24 +42,46 @@ public sealed class RecordingReplaySource(
             status.FirstEventTimestamp = Stopwatch.GetTimestamp();
             long skipped = 0;
             bool paced = settings.Speed is not null;
+            var decoder = new MexcPushDecoder(new SymbolTable(reader.Header.Symbols), _pool);
+            var decoded = new DecodedFrame();
             while (!stop.IsCancellationRequested && reader.TryRead(out MarketEvent ev))
             {
-                int symbol = map[ev.SymbolId];
-                if (symbol < 0 || ev.Kind == MarketEventKind.RawFrame)
+                if (ev.Kind == MarketEventKind.RawFrame)
                 {
-                    skipped++;
+                    // Recorded MEXC frames go through the same decoder as live data.
+                    decoded.Clear();
+                    if (!TryDecodeRawFrame(ev, decoder, ref decoded))
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    for (int i = 0; i < decoded.Count; i++)
+                    {
+                        MarketEvent inner = decoded[i];
+                        int mapped = map[inner.SymbolId];
+                        if (mapped < 0)
+                        {
+                            skipped++;
+                            if (inner.HasLevels)
+                            {
+                                inner.Levels.Release();
+                            }
+
+                            continue;
+                        }
+
+                        (firstExchangeNs, startTimestamp) = await EmitAsync(inner.With(mapped, null), firstExchangeNs, startTimestamp, writer, paced, stop).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
-                if (settings.Speed is double speed)
+                int symbol = map[ev.SymbolId];
+                if (symbol < 0)
                 {
-                    if (firstExchangeNs == long.MinValue)
-                    {
-                        firstExchangeNs = ev.ExchangeTimeNs;
-                        startTimestamp = Stopwatch.GetTimestamp();
-                    }
-
-                    await PaceAsync(ev.ExchangeTimeNs - firstExchangeNs, speed, startTimestamp, writer, stop).ConfigureAwait(false);
+                    skipped++;
+                    continue;
                 }
 
                 DepthLevels? levels = null;
@@ -68,11 +91,7 @@ public sealed class RecordingReplaySource(
                     levels.CopyFrom(ev.Levels);
                 }
 
-                // Paced replays behave like a live feed: each event goes out as soon as it is due.
-                if (writer.Add(new InboundEvent(ev.With(symbol, levels), Stopwatch.GetTimestamp())) || paced)
-                {
-                    await writer.FlushAsync().ConfigureAwait(false);
-                }
+                (firstExchangeNs, startTimestamp) = await EmitAsync(ev.With(symbol, levels), firstExchangeNs, startTimestamp, writer, paced, stop).ConfigureAwait(false);
             }
 
             status.SkippedEvents = skipped;
@@ -103,6 +122,67 @@ public sealed class RecordingReplaySource(
             status.Fault("Replay", ex);
             writer.Complete(ex);
         }
+    }
+
+    /// <summary>Sends one event on (paced by exchange time when a speed is given); returns the pacing origin.</summary>
+    private async ValueTask<(long FirstExchangeNs, long StartTimestamp)> EmitAsync(
+        MarketEvent ev, long firstExchangeNs, long startTimestamp, BatchWriter<InboundEvent> writer, bool paced, CancellationToken stop)
+    {
+        if (settings.Speed is double speed)
+        {
+            if (firstExchangeNs == long.MinValue)
+            {
+                firstExchangeNs = ev.ExchangeTimeNs;
+                startTimestamp = Stopwatch.GetTimestamp();
+            }
+
+            await PaceAsync(ev.ExchangeTimeNs - firstExchangeNs, speed, startTimestamp, writer, stop).ConfigureAwait(false);
+        }
+
+        // Paced replays behave like a live feed: each event goes out as soon as it is due.
+        if (writer.Add(new InboundEvent(ev, Stopwatch.GetTimestamp())) || paced)
+        {
+            await writer.FlushAsync().ConfigureAwait(false);
+        }
+
+        return (firstExchangeNs, startTimestamp);
+    }
+
+    /// <summary>
+    /// Decodes a recorded frame: a MEXC push frame into its events, a recorded REST depth body into a snapshot. False
+    /// for a frame that yields nothing (malformed, unknown tag): it is counted as skipped, as live would skip it.
+    /// </summary>
+    private bool TryDecodeRawFrame(in MarketEvent raw, MexcPushDecoder decoder, ref DecodedFrame decoded)
+    {
+        if (raw.FrameTag == RawFrameTag.MexcProtobuf)
+        {
+            MexcDecodeResult result = decoder.Decode(raw.Payload, raw.LocalTimeNs, ref decoded);
+            if (result.IsMalformed && decoder.MalformedFrames <= 10)
+            {
+                logger.LogWarning("Recorded MEXC frame skipped: {Reason}", result.Describe());
+            }
+
+            return decoded.Count > 0;
+        }
+
+        if (raw.FrameTag == RawFrameTag.MexcDepthSnapshotJson)
+        {
+            DepthLevels levels = _pool.Rent();
+            try
+            {
+                long lastUpdateId = HttpDepthSnapshotSource.Parse(raw.Payload, levels, settings.Replay!);
+                decoded.OnEvent(MarketEvent.DepthSnapshot(raw.SymbolId, raw.ExchangeTimeNs, raw.LocalTimeNs, lastUpdateId, levels));
+                return true;
+            }
+            catch (FormatException ex)
+            {
+                levels.Release();
+                logger.LogWarning("Recorded depth snapshot skipped: {Reason}", ex.Message);
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private int[] MapSymbols(RecordingHeader header)
@@ -144,6 +224,44 @@ public sealed class RecordingReplaySource(
         {
             stop.ThrowIfCancellationRequested();
             Thread.SpinWait(20);
+        }
+    }
+
+    /// <summary>The events one recorded frame decodes to (a reused buffer: no allocation per frame once grown).</summary>
+    private sealed class DecodedFrame : IMexcPushSink
+    {
+        private MarketEvent[] _events = new MarketEvent[16];
+
+        public int Count { get; private set; }
+
+        public MarketEvent this[int index] => _events[index];
+
+        public void Clear()
+        {
+            Array.Clear(_events, 0, Count);
+            Count = 0;
+        }
+
+        public void OnEvent(in MarketEvent marketEvent)
+        {
+            if (Count == _events.Length)
+            {
+                Array.Resize(ref _events, Count * 2);
+            }
+
+            _events[Count++] = marketEvent;
+        }
+
+        public void OnOrder(in PrivateOrderUpdate order)
+        {
+        }
+
+        public void OnDeal(in PrivateDeal deal)
+        {
+        }
+
+        public void OnAccount(in PrivateAccountUpdate account)
+        {
         }
     }
 }

@@ -239,4 +239,23 @@ public sealed class OrderBookTests
         _book.LastUpdateId.Should().Be(106);
         Depth.Bids(_book).Should().Be("3@99");
     }
+
+    [Fact]
+    public void Buffered_diffs_a_too_old_snapshot_cannot_reach_stay_buffered_so_an_equally_old_snapshot_does_not_pass_for_synced()
+    {
+        Diff(105, 106, bids: "9@99");
+        Diff(107, 107, bids: "8@99");
+
+        Snapshot(100, bids: "1@99", asks: "1@100");
+        Snapshot(100, bids: "1@99", asks: "1@100");
+
+        _book.State.Should().Be(BookSyncState.Gap);
+        _book.Gaps.Should().Be(2);
+
+        // A snapshot that reaches them applies both.
+        Snapshot(104, bids: "1@99", asks: "1@100");
+        _book.State.Should().Be(BookSyncState.Synced);
+        _book.LastUpdateId.Should().Be(107);
+        Depth.Bids(_book).Should().Be("8@99");
+    }
 }

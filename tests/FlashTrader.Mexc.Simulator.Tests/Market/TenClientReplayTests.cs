@@ -62,7 +62,7 @@ public sealed class TenClientReplayTests(ITestOutputHelper output)
         received.Should().OnlyContain(r => r == 103_654, "each client gets every push of its 16 channels");
     }
 
-    private static async Task ReadAsync(WebSocket socket, int index, long[] received, long[] bytes, CancellationToken stop)
+    private static async Task ReadAsync(System.Net.WebSockets.WebSocket socket, int index, long[] received, long[] bytes, CancellationToken stop)
     {
         byte[] buffer = new byte[1 << 20];
         try

@@ -16,7 +16,7 @@ public sealed class StreamClient : IAsyncDisposable
 
     private StreamClient(IEnumerable<string> symbols) => _decoder = new MexcPushDecoder(new SymbolTable(symbols), new DepthLevelsPool());
 
-    public WebSocket Socket => _socket;
+    public System.Net.WebSockets.WebSocket Socket => _socket;
 
     public MexcPushDecoder Decoder => _decoder;
 
