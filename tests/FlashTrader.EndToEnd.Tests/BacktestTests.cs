@@ -24,55 +24,55 @@ public sealed class BacktestTests
         FlashTraderProcess.Result r = Backtest(FlashTraderProcess.Sample, run.Path);
 
         r.ExitCode.Should().Be(0, r.ToString());
-        r.Stdout.Should().Contain("179,318 events, 297 fills, 141 trades").And.Contain("report.html");
+        r.Stdout.Should().Contain("179,318 events, 293 fills, 140 trades").And.Contain("report.html");
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(run.File("report.json")));
         JsonElement root = report.RootElement;
         root.GetProperty("events").GetInt64().Should().Be(179_318);
         root.GetProperty("signalSources").EnumerateArray().Select(e => e.GetString()).Should().Equal("imbalance", "momentum", "volatility");
         JsonElement m = root.GetProperty("metrics");
-        // The run summary's figures for the same replay (PaperTradingAcceptanceTests): equity 10,000 -> 10,019.59134446, 297 fills.
+        // The run summary's figures for the same replay (PaperTradingAcceptanceTests): equity 10,000 -> 10,018.98658223, 293 fills.
         Money(m, "startingEquity").Should().Be(10_000m);
-        Money(m, "endingEquity").Should().Be(10_019.59134446m);
-        Money(m, "netPnl").Should().Be(19.59134446m);
-        m.GetProperty("fills").GetInt64().Should().Be(297);
-        m.GetProperty("trades").GetInt32().Should().Be(141);
-        m.GetProperty("wins").GetInt32().Should().Be(64);
+        Money(m, "endingEquity").Should().Be(10_018.98658223m);
+        Money(m, "netPnl").Should().Be(18.98658223m);
+        m.GetProperty("fills").GetInt64().Should().Be(293);
+        m.GetProperty("trades").GetInt32().Should().Be(140);
+        m.GetProperty("wins").GetInt32().Should().Be(63);
         m.GetProperty("losses").GetInt32().Should().Be(74);
-        Money(m, "maxDrawdown").Should().Be(0.61044193m);
-        m.GetProperty("maxDrawdownDurationSeconds").GetDouble().Should().Be(240);
-        Money(m, "turnover").Should().Be(488_279.14472876m);
+        Money(m, "maxDrawdown").Should().Be(0.77624083m);
+        m.GetProperty("maxDrawdownDurationSeconds").GetDouble().Should().Be(300);
+        Money(m, "turnover").Should().Be(483_827.60215433m);
         Money(m, "fees").Should().Be(0m);
         m.GetProperty("returnObservations").GetInt64().Should().Be(12);
         m.GetProperty("periodsPerYear").GetDouble().Should().Be(525_600);
         root.GetProperty("openPositions").GetArrayLength().Should().Be(0);
-        root.GetProperty("counts").GetProperty("fills").GetInt64().Should().Be(297);
+        root.GetProperty("counts").GetProperty("fills").GetInt64().Should().Be(293);
 
         // Every closed trade is in trades.csv; flat at the end, their net P&L adds up to the equity change exactly.
         string[] trades = File.ReadAllLines(run.File("trades.csv"));
         trades[0].Should().Be("symbol,entryTime,exitTime,quantity,averageEntryPrice,averageExitPrice,entryValue,exitValue,fees,netPnl,returnPercent,holdingSeconds,session,signalSource,exitReason,entryFills,exitFills");
-        trades.Should().HaveCount(1 + 141);
-        trades.Skip(1).Sum(l => D(l.Split(',')[9])).Should().Be(19.59134446m);
-        trades.Skip(1).Sum(l => int.Parse(l.Split(',')[15], CultureInfo.InvariantCulture) + int.Parse(l.Split(',')[16], CultureInfo.InvariantCulture)).Should().Be(297);
+        trades.Should().HaveCount(1 + 140);
+        trades.Skip(1).Sum(l => D(l.Split(',')[9])).Should().Be(18.98658223m);
+        trades.Skip(1).Sum(l => int.Parse(l.Split(',')[15], CultureInfo.InvariantCulture) + int.Parse(l.Split(',')[16], CultureInfo.InvariantCulture)).Should().Be(293);
 
         // The breakdowns partition the trades.
         foreach (string breakdown in new[] { "bySymbol", "bySession", "bySignalSource" })
         {
             JsonElement[] rows = [.. root.GetProperty(breakdown).EnumerateArray()];
-            rows.Sum(x => x.GetProperty("trades").GetInt32()).Should().Be(141, breakdown);
-            rows.Sum(x => Money(x, "netPnl")).Should().Be(19.59134446m, breakdown);
+            rows.Sum(x => x.GetProperty("trades").GetInt32()).Should().Be(140, breakdown);
+            rows.Sum(x => Money(x, "netPnl")).Should().Be(18.98658223m, breakdown);
         }
 
         root.GetProperty("bySession").EnumerateArray().Select(x => (x.GetProperty("key").GetString(), x.GetProperty("trades").GetInt32()))
-            .Should().Equal(("Asia", 141), ("Europe", 0), ("US", 0));
+            .Should().Equal(("Asia", 140), ("Europe", 0), ("US", 0));
 
         string[] equity = File.ReadAllLines(run.File("equity.csv"));
         equity[0].Should().Be("time,equity,drawdown,drawdownPercent");
         equity[1].Should().Be("2024-08-08T23:54:15.208Z,10000,0,0");
-        equity[^1].Should().StartWith("2024-08-09T00:05:05.8175643Z,10019.59134446,");
+        equity[^1].Should().StartWith("2024-08-09T00:05:05.8175643Z,10018.98658223,");
         equity.Should().HaveCount(1 + 13);
 
         FillsLedger.Replay(run.File("fills.csv"), new Dictionary<string, decimal> { ["USDC"] = 10_000m, ["BTC"] = 0m, ["ETH"] = 0m },
-            new Dictionary<string, string> { ["BTCUSDC"] = "BTC", ["ETHUSDC"] = "ETH" })["USDC"].Should().Be(10_019.59134446m);
+            new Dictionary<string, string> { ["BTCUSDC"] = "BTC", ["ETHUSDC"] = "ETH" })["USDC"].Should().Be(10_018.98658223m);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class BacktestTests
         Backtest(FlashTraderProcess.Sample, bt.Path).ExitCode.Should().Be(0);
 
         File.ReadAllLines(bt.File("fills.csv")).Should().Equal(File.ReadAllLines(run.File("fills.csv")));
-        File.ReadAllLines(bt.File("fills.csv")).Should().HaveCount(1 + 297);
+        File.ReadAllLines(bt.File("fills.csv")).Should().HaveCount(1 + 293);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class BacktestTests
         string[] fills = File.ReadAllLines(bt.File("fills.csv"));
         fills.Should().Equal(File.ReadAllLines(run.File("fills.csv")));
         fills.Length.Should().BeGreaterThan(50);
-        fills.Skip(1).Should().Contain(l => l.EndsWith(",maker", StringComparison.Ordinal), "GTC entries rest and fill as maker");
+        fills.Skip(1).Should().Contain(l => l.Split(',')[10] == "maker", "GTC entries rest and fill as maker");
         fills.Skip(1).Sum(l => D(l.Split(',')[6])).Should().BePositive();
     }
 
@@ -152,17 +152,22 @@ public sealed class BacktestTests
     }
 
     [Fact]
-    public void A_chosen_strategy_runs_alone_and_a_json_strategy_file_is_not_available_yet()
+    public void A_chosen_strategy_runs_alone_and_its_json_definition_trades_exactly_like_it()
     {
-        using var run = new RunDirectory();
-        FlashTraderProcess.Result r = Backtest(FlashTraderProcess.Sample, run.Path, "--strategy", "imbalance");
+        using var builtIn = new RunDirectory();
+        FlashTraderProcess.Result r = Backtest(FlashTraderProcess.Sample, builtIn.Path, "--strategy", "imbalance");
         r.ExitCode.Should().Be(0, r.ToString());
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(run.File("report.json")));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(builtIn.File("report.json")));
         report.RootElement.GetProperty("signalSources").EnumerateArray().Select(e => e.GetString()).Should().Equal("imbalance");
 
-        FlashTraderProcess.Result json = Backtest(FlashTraderProcess.Sample, run.Path, "--strategy", "config/strategies/mean-reversion.json");
-        json.ExitCode.Should().Be(2);
-        json.Stderr.Should().Contain("--strategy config/strategies/mean-reversion.json: JSON strategy files are not available yet");
+        using var json = new RunDirectory();
+        FlashTraderProcess.Result j = Backtest(FlashTraderProcess.Sample, json.Path, "--strategy", "config/strategies/imbalance.json");
+        j.ExitCode.Should().Be(0, j.ToString());
+
+        // The same fills; only the attribution differs (the JSON file's version and hash instead of the built-in's).
+        static string[] Fills(RunDirectory run) => [.. File.ReadAllLines(run.File("fills.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(11)))];
+        Fills(json).Should().NotBeEmpty().And.Equal(Fills(builtIn));
+        File.ReadAllLines(json.File("fills.csv")).Skip(1).Should().OnlyContain(l => l.Split(',')[11] == "imbalance" && l.Split(',')[12] != "builtin");
     }
 
     [Fact]

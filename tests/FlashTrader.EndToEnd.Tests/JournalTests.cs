@@ -24,15 +24,15 @@ public sealed class JournalTests
         FlashTraderProcess.Result decisions = FlashTraderProcess.Run(["journal", "--decisions", "--out", run.File("decisions.csv"), "--set", $"System:DataDirectory={run.Path}"]);
 
         fills.ExitCode.Should().Be(0, fills.ToString());
-        fills.Stdout.Should().Contain(": 297 fills");
+        fills.Stdout.Should().Contain(": 293 fills");
         // The export is fills.csv without the strategy attribution (the journal keeps that with the decisions).
         static string WithoutStrategy(string line) => string.Join(',', line.Split(',').Take(11));
         File.ReadAllLines(run.File("journal-fills.csv")).Should().Equal(File.ReadAllLines(Path.Combine(run.Path, "fills.csv")).Select(WithoutStrategy));
-        decisions.Stdout.Should().Contain(": 488 decisions", "one per order the summary counts");
+        decisions.Stdout.Should().Contain(": 320 decisions", "one per order the summary counts");
         orders.ExitCode.Should().Be(0, orders.ToString());
         string[] transitions = File.ReadAllLines(run.File("orders.csv"));
         transitions[0].Should().Be("seq,order_id,time_ns,symbol,side,status,purpose,reject_reason,mexc_code,fill_id,cumulative_quantity,order_quantity,event_sequence");
-        transitions.Skip(1).Select(l => l.Split(',')[5]).Where(s => s is "FILLED" or "PARTIALLY_FILLED").Should().HaveCount(297);
+        transitions.Skip(1).Select(l => l.Split(',')[5]).Where(s => s is "FILLED" or "PARTIALLY_FILLED").Should().HaveCount(293);
     }
 
     [Fact]

@@ -34,10 +34,10 @@ public sealed class OptimizeTests
         lines[0].Should().StartWith("trial,SignalGeneration:ImbalanceThreshold,Execution:TakeProfitBps,objective,netPnl,");
         string[][] rows = Rows(run.File("all/results.csv"));
         rows.Select(f => (f[0], f[1], f[2], f[4], f[10])).Should().Equal(
-            ("0", "0.2", "10", "20.14610228", "143"),
-            ("1", "0.2", "20", "19.59134446", "141"),
-            ("2", "0.3", "10", "20.79503833", "134"),
-            ("3", "0.3", "20", "20.20210858", "131"));
+            ("0", "0.2", "10", "19.5413672", "142"),
+            ("1", "0.2", "20", "18.98658223", "140"),
+            ("2", "0.3", "10", "20.29611355", "133"),
+            ("3", "0.3", "20", "19.70324101", "130"));
         r.Stdout.Should().Contain("4 trials (grid), objective sharpe; top 2:").And.Contain("1. trial 2:");
 
         using (JsonDocument summary = JsonDocument.Parse(File.ReadAllText(run.File("all/summary.json"))))

@@ -29,9 +29,9 @@ public sealed class PaperTradingAcceptanceTests
         s.Long("droppedEvents").Should().Be(0);
         s.Long("errors").Should().Be(0);
         s.Money("startingEquity").Should().Be(10_000m);
-        s.Money("endingEquity").Should().Be(10018.53043643m);
-        s.Money("realizedPnl").Should().Be(18.53043643m);
-        s.Balances.Should().Equal(new Dictionary<string, decimal> { ["USDC"] = 10018.53043643m, ["BTC"] = 0m, ["ETH"] = 0m });
+        s.Money("endingEquity").Should().Be(10018.98658223m);
+        s.Money("realizedPnl").Should().Be(18.98658223m);
+        s.Balances.Should().Equal(new Dictionary<string, decimal> { ["USDC"] = 10018.98658223m, ["BTC"] = 0m, ["ETH"] = 0m });
         s.Root.GetProperty("latencyMicros").GetProperty("count").GetInt64().Should().Be(320);
     }
 

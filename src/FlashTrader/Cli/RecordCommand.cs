@@ -100,9 +100,9 @@ public static class RecordCommand
         var recording = new RecordingEventWriter(output, header);
         try
         {
-            using HttpClient http = LiveMarketSource.CreateHttpClient(options.Mexc);
+            using var rest = new Mexc.Rest.MexcRestClient(options.Mexc);
             using var feed = new MexcMarketFeed(
-                symbols, LiveMarketSource.CreateSnapshotSource(options, http), options.Mexc.Book, recording, TimeProvider.System, log,
+                symbols, rest, options.Mexc.Book, recording, TimeProvider.System, log,
                 ex =>
                 {
                     fault ??= ex;

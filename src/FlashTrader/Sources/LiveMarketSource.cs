@@ -5,6 +5,7 @@ using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Mexc.Book;
 using FlashTrader.Mexc.Feed;
+using FlashTrader.Mexc.Rest;
 using FlashTrader.Mexc.WebSocket;
 using FlashTrader.Pipeline;
 using Microsoft.Extensions.Hosting;
@@ -27,19 +28,6 @@ public sealed class LiveMarketSource(
 {
     private readonly ILogger _logger = loggers.CreateLogger<LiveMarketSource>();
 
-    /// <summary>
-    /// The integration point for REST snapshots: today the minimal <see cref="HttpDepthSnapshotSource"/>; when the MEXC
-    /// REST client is merged, return it here (it implements <see cref="IDepthSnapshotSource"/>).
-    /// </summary>
-    internal static IDepthSnapshotSource CreateSnapshotSource(FlashTraderOptions options, HttpClient http) =>
-        new HttpDepthSnapshotSource(http, TimeProvider.System);
-
-    internal static HttpClient CreateHttpClient(MexcOptions mexc) => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        BaseAddress = new Uri(mexc.RestUrl.TrimEnd('/') + "/"),
-        Timeout = TimeSpan.FromMilliseconds(Math.Max(1000, mexc.WebSocket.ConnectTimeoutMs)),
-    };
-
     /// <summary>The channels streamed for the pairs, in pair order.</summary>
     public static IReadOnlyList<string> ChannelsFor(IEnumerable<string> symbols) => [.. symbols.SelectMany(MexcChannels.LiveMarketData)];
 
@@ -49,9 +37,10 @@ public sealed class LiveMarketSource(
     {
         var batches = new BatchWriter<InboundEvent>(channels.Inbound);
         string[] symbols = [.. instruments.All.Select(i => i.Symbol)];
-        using HttpClient http = CreateHttpClient(options.Mexc);
+        // Public market data: the REST client (rate budget, retries, circuit breaker) needs no API keys for snapshots.
+        using var rest = new MexcRestClient(options.Mexc);
         using var feed = new MexcMarketFeed(
-            symbols, CreateSnapshotSource(options, http), options.Mexc.Book, new PipelineEventWriter(batches), TimeProvider.System, _logger,
+            symbols, rest, options.Mexc.Book, new PipelineEventWriter(batches), TimeProvider.System, _logger,
             ex => status.Fault("LiveMarketData", ex));
         await using var client = new MexcWebSocketClient(new Uri(options.Mexc.WsUrl), ChannelsFor(symbols), options.Mexc.WebSocket, feed, TimeProvider.System, _logger);
         _logger.LogInformation("Streaming live MEXC market data for {Symbols} from {Ws} (snapshots from {Rest})", string.Join(", ", symbols), options.Mexc.WsUrl, options.Mexc.RestUrl);

@@ -3,6 +3,7 @@ using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Mexc.Frames;
+using FlashTrader.Mexc.Rest;
 using FlashTrader.Pipeline;
 using FlashTrader.Storage.Recording;
 using Microsoft.Extensions.Hosting;
@@ -170,7 +171,12 @@ public sealed class RecordingReplaySource(
             DepthLevels levels = _pool.Rent();
             try
             {
-                long lastUpdateId = HttpDepthSnapshotSource.Parse(raw.Payload, levels, settings.Replay!);
+                string? error = DepthSnapshotJson.TryRead(raw.Payload, levels, out long lastUpdateId, out _);
+                if (error is not null)
+                {
+                    throw new FormatException($"{settings.Replay}: recorded depth snapshot: {error}");
+                }
+
                 decoded.OnEvent(MarketEvent.DepthSnapshot(raw.SymbolId, raw.ExchangeTimeNs, raw.LocalTimeNs, lastUpdateId, levels));
                 return true;
             }

@@ -15,7 +15,7 @@ public sealed class BreakerFlattenTests
 {
     private static TradingPipeline Pipeline(bool flatten)
     {
-        FlashTraderOptions options = TestOptions.Default();
+        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
         options.Execution.EntryScore = 0.5;
         options.Execution.EntryCooldownMs = 0;
         options.TradingPairs = [TestOptions.Btc()];

@@ -14,7 +14,7 @@ public sealed class RiskLimitCommandTests
 {
     private static TradingPipeline Pipeline()
     {
-        FlashTraderOptions options = TestOptions.Default();
+        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
         options.Execution.EntryScore = 0.5;
         options.Execution.EntryCooldownMs = 0;
         options.Execution.StopLossBps = 5_000; // no exit on the price falls below

@@ -79,7 +79,7 @@ public sealed class SampleReplayTests
 
         pipeline.Decision.Engine.Decisions.Should().Be(320);
         exchange.FillCount.Should().Be(293);
-        exchange.RealizedPnl.Should().Be(18.53043643m);
+        exchange.RealizedPnl.Should().Be(18.98658223m);
         journal.Count(r => r.Status == OrderStatus.Canceled && r.RejectReason == RejectReason.NoLiquidity).Should().Be(27, "orders whose price the book had left by the time they arrived");
     }
 

@@ -71,7 +71,7 @@ public sealed class ShippedStrategiesTests
             fromJson.Signals.SignalsFrom(source).Should().Be(builtIn.Signals.SignalsFrom(source), $"strategy {builtIn.Signals.StrategyNames[source]}");
         }
 
-        builtInFills.Should().HaveCount(297);
+        builtInFills.Should().HaveCount(293);
         jsonFills.Select(f => f with { StrategyId = 0 }).Should().Equal(builtInFills.Select(f => f with { StrategyId = 0 }));
         fromJson.Exchange.Exchange.Equity.Should().Be(builtIn.Exchange.Exchange.Equity);
     }

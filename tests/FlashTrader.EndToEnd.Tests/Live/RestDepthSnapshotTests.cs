@@ -1,18 +1,22 @@
+using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
-using FlashTrader.Sources;
+using FlashTrader.Mexc.Book;
+using FlashTrader.Mexc.Rest;
 using FlashTrader.Tests.Shared;
 
 namespace FlashTrader.EndToEnd.Tests.Live;
 
-/// <summary>The interim REST snapshot source against the loopback server: the body parsed exactly, errors that say where.</summary>
-public sealed class HttpDepthSnapshotSourceTests : IAsyncLifetime
+/// <summary>The live source's snapshots: the REST client as the book's <see cref="IDepthSnapshotSource"/>, against the loopback server.</summary>
+public sealed class RestDepthSnapshotTests : IAsyncLifetime
 {
     private LoopbackMexcServer _server = null!;
 
     public async Task InitializeAsync() => _server = await LoopbackMexcServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private MexcRestClient Client() => new(new MexcOptions { RestUrl = _server.RestUrl.ToString().TrimEnd('/'), GetRetries = 0 });
 
     [Fact]
     public async Task Parses_MEXCs_depth_body_into_a_snapshot_event_with_exact_levels()
@@ -23,8 +27,8 @@ public sealed class HttpDepthSnapshotSourceTests : IAsyncLifetime
             asked = (symbol, limit);
             return "{\"lastUpdateId\":81999275445,\"bids\":[[\"86503.92\",\"14.91335308\"],[\"86503.91\",\"0.004965\"]],\"asks\":[[\"86503.93\",\"0.00000001\"]]}";
         };
-        using var http = new HttpClient { BaseAddress = _server.RestUrl };
-        var source = new HttpDepthSnapshotSource(http, TimeProvider.System);
+        using MexcRestClient rest = Client();
+        IDepthSnapshotSource source = rest;
 
         MarketEvent ev = await source.GetDepthSnapshotAsync("BTCUSDC", 1, 5000, new DepthLevelsPool(), CancellationToken.None);
 
@@ -36,26 +40,16 @@ public sealed class HttpDepthSnapshotSourceTests : IAsyncLifetime
             new PriceLevel(Fixed8.FromDecimal(86503.92m), Fixed8.FromDecimal(14.91335308m)),
             new PriceLevel(Fixed8.FromDecimal(86503.91m), Fixed8.FromDecimal(0.004965m)));
         ev.Levels.Asks.ToArray().Should().Equal(new PriceLevel(Fixed8.FromDecimal(86503.93m), Fixed8.FromRaw(1)));
-        ev.LocalTimeNs.Should().Be(ev.ExchangeTimeNs, "MEXC's depth body has no time: the receive time stands for it");
     }
 
     [Fact]
-    public void A_bad_level_is_an_error_naming_the_symbol_and_the_byte_offset()
+    public async Task An_HTTP_error_names_the_request_and_carries_MEXCs_code_and_message()
     {
-        Action parse = () => HttpDepthSnapshotSource.Parse("{\"lastUpdateId\":5,\"bids\":[[\"1.5\",\"x\"]],\"asks\":[]}"u8, new DepthLevels(), "ETHUSDC");
-
-        parse.Should().Throw<FormatException>().WithMessage("GET /api/v3/depth for ETHUSDC: a level's quantity is not a decimal string at byte offset 33");
-    }
-
-    [Fact]
-    public async Task An_HTTP_error_carries_the_status_and_MEXCs_error_body()
-    {
-        using var http = new HttpClient { BaseAddress = _server.RestUrl };
-        var source = new HttpDepthSnapshotSource(http, TimeProvider.System);
+        using MexcRestClient rest = Client();
+        IDepthSnapshotSource source = rest;
 
         Func<Task> fetch = async () => await source.GetDepthSnapshotAsync("NOPEUSDC", 0, 5000, new DepthLevelsPool(), CancellationToken.None);
 
-        (await fetch.Should().ThrowAsync<HttpRequestException>()).Which.Message.Should()
-            .Be("GET /api/v3/depth?symbol=NOPEUSDC&limit=5000: HTTP 400: {\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+        (await fetch.Should().ThrowAsync<MexcRequestException>()).Which.Message.Should().Contain("depth").And.Contain("-1121").And.Contain("Invalid symbol.");
     }
 }
