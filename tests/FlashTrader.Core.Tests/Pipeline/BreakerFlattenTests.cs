@@ -15,24 +15,11 @@ public sealed class BreakerFlattenTests
 {
     private static TradingPipeline Pipeline(bool flatten)
     {
-        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
-        options.Execution.EntryScore = 0.5;
+        FlashTraderOptions options = ImbalanceBtc.Options();
         options.Execution.EntryCooldownMs = 0;
-        options.TradingPairs = [TestOptions.Btc()];
-        options.SignalGeneration.Strategies = ["imbalance"];
-        options.SignalGeneration.ImbalanceThreshold = 0.5;
-        options.SignalGeneration.SignalIntervalMs = 0;
-        options.PaperTrading.SimulateSlippage = false;
         options.Risk.MaxDrawdownPercent = 0.0001;
         options.Risk.FlattenOnBreaker = flatten;
         return new TradingPipeline(options);
-    }
-
-    private static List<ExecutionReport> Drain(TradingPipeline pipeline)
-    {
-        List<ExecutionReport> reports = [.. pipeline.Exchange.Journal];
-        pipeline.Exchange.Journal.Clear();
-        return reports;
     }
 
     [Fact]
@@ -40,12 +27,12 @@ public sealed class BreakerFlattenTests
     {
         TradingPipeline pipeline = Pipeline(flatten: true);
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
-        Drain(pipeline).Should().ContainSingle(r => r.Purpose == OrderPurpose.Entry && r.Status == OrderStatus.Filled);
+        pipeline.Drain().Should().ContainSingle(r => r.Purpose == OrderPurpose.Entry && r.Status == OrderStatus.Filled);
 
         // The bid falls a dollar: equity drops 0.0104 of 10,000, beyond 0.0001%.
         pipeline.Process(Events.Diff(101, 101, bids: "0@60000, 7@59999", atMs: 1), 0);
 
-        ExecutionReport flatten = Drain(pipeline).Should().ContainSingle().Subject;
+        ExecutionReport flatten = pipeline.Drain().Should().ContainSingle().Subject;
         flatten.Should().Match<ExecutionReport>(r => r.Purpose == OrderPurpose.Flatten && r.Status == OrderStatus.Filled
             && r.LastPrice == Fixed8.Parse("59999") && r.LastQuantity == Fixed8.Parse("0.020833"));
         pipeline.Risk.Risk.HaltReason.Should().Be("max drawdown 0.0001% reached");
@@ -58,7 +45,7 @@ public sealed class BreakerFlattenTests
         TradingPipeline pipeline = Pipeline(flatten: false);
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
         pipeline.Process(Events.Diff(101, 101, bids: "0@60000, 7@59999", atMs: 1), 0);
-        Drain(pipeline);
+        pipeline.Drain();
         pipeline.Risk.Risk.Halted.Should().BeTrue();
         pipeline.Decision.Engine.Account.Position(0).Quantity.Should().Be(Fixed8.Parse("0.020833"), "the position is kept");
 

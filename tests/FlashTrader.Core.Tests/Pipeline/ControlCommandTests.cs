@@ -16,23 +16,10 @@ public sealed class ControlCommandTests
 {
     private static TradingPipeline Pipeline(string timeInForce = "IOC")
     {
-        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
-        options.Execution.EntryScore = 0.5;
+        FlashTraderOptions options = ImbalanceBtc.Options();
         options.Execution.TimeInForce = timeInForce;
         options.Execution.EntryCooldownMs = 0;
-        options.TradingPairs = [TestOptions.Btc()];
-        options.SignalGeneration.Strategies = ["imbalance"];
-        options.SignalGeneration.ImbalanceThreshold = 0.5;
-        options.SignalGeneration.SignalIntervalMs = 0;
-        options.PaperTrading.SimulateSlippage = false;
         return new TradingPipeline(options);
-    }
-
-    private static List<ExecutionReport> Drain(TradingPipeline pipeline)
-    {
-        List<ExecutionReport> reports = [.. pipeline.Exchange.Journal];
-        pipeline.Exchange.Journal.Clear();
-        return reports;
     }
 
     [Fact]
@@ -40,11 +27,11 @@ public sealed class ControlCommandTests
     {
         TradingPipeline pipeline = Pipeline();
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
-        Drain(pipeline);
+        pipeline.Drain();
 
         pipeline.Control(new ControlCommand(ControlAction.KillSwitch, "test"));
 
-        ExecutionReport flatten = Drain(pipeline).Should().ContainSingle().Subject;
+        ExecutionReport flatten = pipeline.Drain().Should().ContainSingle().Subject;
         flatten.Should().Match<ExecutionReport>(r => r.Status == OrderStatus.Filled && r.Side == Side.Sell && r.Purpose == OrderPurpose.Flatten
             && r.LastPrice == Fixed8.Parse("60000") && r.LastQuantity == Fixed8.Parse("0.020833"));
         pipeline.Decision.Engine.Account.Position(0).Quantity.IsZero.Should().BeTrue();
@@ -52,7 +39,7 @@ public sealed class ControlCommandTests
 
         // The same buy signal again: refused by the halted gate, recorded as a rejection, never filled.
         pipeline.Process(Events.Diff(101, 101, bids: "7@60000", atMs: 1), 0);
-        Drain(pipeline).Should().OnlyContain(r => r.Status == OrderStatus.Rejected && r.RejectReason == RejectReason.TradingHalted);
+        pipeline.Drain().Should().OnlyContain(r => r.Status == OrderStatus.Rejected && r.RejectReason == RejectReason.TradingHalted);
         pipeline.Risk.Risk.RejectionsFor(RejectReason.TradingHalted).Should().BePositive();
     }
 
@@ -62,13 +49,13 @@ public sealed class ControlCommandTests
         // A GTC buy below the only ask rests: the imbalance buys at the ask 60,000.01, but only 0.5 is offered there.
         TradingPipeline pipeline = Pipeline("GTC");
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.01@60000.01, 0.5@60000.02"), 0);
-        List<ExecutionReport> entry = Drain(pipeline);
+        List<ExecutionReport> entry = pipeline.Drain();
         entry.Should().Contain(r => r.Status == OrderStatus.PartiallyFilled && r.LastQuantity == Fixed8.Parse("0.01"));
         pipeline.Exchange.Exchange.OpenOrders.Should().ContainSingle();
 
         pipeline.Control(new ControlCommand(ControlAction.KillSwitch, "test"));
 
-        List<ExecutionReport> kill = Drain(pipeline);
+        List<ExecutionReport> kill = pipeline.Drain();
         kill.Select(r => (r.Status, r.Purpose)).Should().Equal(
             (OrderStatus.PartiallyCanceled, OrderPurpose.Entry),
             (OrderStatus.Filled, OrderPurpose.Flatten));
@@ -87,13 +74,13 @@ public sealed class ControlCommandTests
 
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
 
-        Drain(pipeline).Should().ContainSingle(r => r.RejectReason == RejectReason.TradingHalted);
+        pipeline.Drain().Should().ContainSingle(r => r.RejectReason == RejectReason.TradingHalted);
         pipeline.Risk.Risk.HaltReason.Should().Be("paused by dashboard");
 
         pipeline.Control(new ControlCommand(ControlAction.ResumeEntries, "dashboard"));
         pipeline.Process(Events.Diff(101, 101, bids: "7@60000", atMs: 1), 0);
 
         pipeline.Risk.Risk.Halted.Should().BeFalse();
-        Drain(pipeline).Should().ContainSingle(r => r.Status == OrderStatus.Filled && r.Purpose == OrderPurpose.Entry);
+        pipeline.Drain().Should().ContainSingle(r => r.Status == OrderStatus.Filled && r.Purpose == OrderPurpose.Entry);
     }
 }

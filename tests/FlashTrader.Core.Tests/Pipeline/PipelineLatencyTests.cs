@@ -16,12 +16,7 @@ public sealed class PipelineLatencyTests
 {
     private static TradingPipeline Pipeline()
     {
-        FlashTraderOptions options = TestOptions.Default();
-        options.TradingPairs = [TestOptions.Btc()];
-        options.SignalGeneration.Strategies = ["imbalance"];
-        options.SignalGeneration.ImbalanceThreshold = 0.5;
-        options.SignalGeneration.SignalIntervalMs = 0;
-        options.PaperTrading.SimulateSlippage = false;
+        FlashTraderOptions options = ImbalanceBtc.Options(withLatency: true);
         options.Execution.Latency.EntryMs.Should().Be(5, "the shipped default");
         return new TradingPipeline(options);
     }

@@ -14,15 +14,9 @@ public sealed class RiskLimitCommandTests
 {
     private static TradingPipeline Pipeline()
     {
-        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
-        options.Execution.EntryScore = 0.5;
+        FlashTraderOptions options = ImbalanceBtc.Options();
         options.Execution.EntryCooldownMs = 0;
         options.Execution.StopLossBps = 5_000; // no exit on the price falls below
-        options.TradingPairs = [TestOptions.Btc()];
-        options.SignalGeneration.Strategies = ["imbalance"];
-        options.SignalGeneration.ImbalanceThreshold = 0.5;
-        options.SignalGeneration.SignalIntervalMs = 0;
-        options.PaperTrading.SimulateSlippage = false;
         return new TradingPipeline(options);
     }
 

@@ -17,21 +17,9 @@ public sealed class TradingPipelineTests
 {
     private static TradingPipeline Pipeline(double entryScore = 0.5, PaperExchangeState? restored = null)
     {
-        FlashTraderOptions options = TestOptions.Default().WithoutLatency();
+        FlashTraderOptions options = ImbalanceBtc.Options();
         options.Execution.EntryScore = entryScore;
-        options.TradingPairs = [TestOptions.Btc()];
-        options.SignalGeneration.Strategies = ["imbalance"];
-        options.SignalGeneration.ImbalanceThreshold = 0.5;
-        options.SignalGeneration.SignalIntervalMs = 0;
-        options.PaperTrading.SimulateSlippage = false;
         return new TradingPipeline(options, restored: restored, firstOrderId: restored is null ? 1 : 8);
-    }
-
-    private static List<ExecutionReport> Drain(TradingPipeline pipeline)
-    {
-        List<ExecutionReport> reports = [.. pipeline.Exchange.Journal];
-        pipeline.Exchange.Journal.Clear();
-        return reports;
     }
 
     [Fact]
@@ -42,7 +30,7 @@ public sealed class TradingPipelineTests
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
 
         // 10,000 × 0.25 × 0.5 = 1,250 USDC at 60,000.01 = 0.0208333298... truncated to 0.020833.
-        ExecutionReport fill = Drain(pipeline).Should().ContainSingle().Subject;
+        ExecutionReport fill = pipeline.Drain().Should().ContainSingle().Subject;
         fill.Should().Match<ExecutionReport>(r => r.Status == OrderStatus.Filled && r.Side == Side.Buy && r.Purpose == OrderPurpose.Entry
             && r.LastPrice == Fixed8.Parse("60000.01") && r.LastQuantity == Fixed8.Parse("0.020833") && r.TickSequence == 1);
         pipeline.Risk.Risk.Approved.Should().Be(1);
@@ -57,12 +45,12 @@ public sealed class TradingPipelineTests
     {
         TradingPipeline pipeline = Pipeline();
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
-        Drain(pipeline);
+        pipeline.Drain();
 
         // The market lifts: 60,125 is above 60,000.01 × 1.002 = 60,120.01002.
         pipeline.Process(Events.Diff(101, 101, bids: "0@60000, 7@60125", asks: "0@60000.01, 0@60000.02, 1@60125.01", atMs: 10), 0);
 
-        ExecutionReport exit = Drain(pipeline).Should().ContainSingle().Subject;
+        ExecutionReport exit = pipeline.Drain().Should().ContainSingle().Subject;
         exit.Should().Match<ExecutionReport>(r => r.Status == OrderStatus.Filled && r.Side == Side.Sell && r.Purpose == OrderPurpose.TakeProfit
             && r.LastPrice == Fixed8.Parse("60125") && r.LastQuantity == Fixed8.Parse("0.020833"));
         const decimal profit = 2.60391667m; // 0.020833 × (60,125 - 60,000.01)
@@ -82,7 +70,7 @@ public sealed class TradingPipelineTests
 
         pipeline.Process(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02"), 0);
 
-        Drain(pipeline).Should().ContainSingle().Which.Should().Match<ExecutionReport>(r =>
+        pipeline.Drain().Should().ContainSingle().Which.Should().Match<ExecutionReport>(r =>
             r.Status == OrderStatus.Rejected && r.RejectReason == RejectReason.TradingHalted && r.OrderId == 1);
         pipeline.Risk.Risk.RejectionsFor(RejectReason.TradingHalted).Should().Be(1);
         pipeline.Exchange.Exchange.OrdersReceived.Should().Be(0);
@@ -127,7 +115,7 @@ public sealed class TradingPipelineTests
         // The market falls through the resting bid: it fills as maker and the symbol is free again.
         pipeline.Process(Events.Diff(101, 101, bids: "0@60000, 7@58990", asks: "0@60000.01, 0@60000.02, 1@59000", atMs: 10), 0);
 
-        Drain(pipeline).Should().ContainSingle().Which.Should().Match<ExecutionReport>(r => r.OrderId == 7 && r.Status == OrderStatus.Filled);
+        pipeline.Drain().Should().ContainSingle().Which.Should().Match<ExecutionReport>(r => r.OrderId == 7 && r.Status == OrderStatus.Filled);
         pipeline.Decision.Engine.Account.WorkingOrders.Should().Be(0);
         pipeline.Risk.Risk.Account.WorkingOrders.Should().Be(0);
         pipeline.Decision.Engine.Account.Position(0).Quantity.Should().Be(Fixed8.Parse("0.01"));
