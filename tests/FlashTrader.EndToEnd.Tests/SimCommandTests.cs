@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace FlashTrader.EndToEnd.Tests;
@@ -9,46 +8,36 @@ public sealed class SimCommandTests
     [Fact]
     public async Task Sim_prints_its_REST_and_WS_addresses_and_credentials_then_serves_the_recording()
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = FlashTraderProcess.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in new[] { FlashTraderProcess.Executable, "sim", "--recording", FlashTraderProcess.Sample, "--port", "0", "--speed", "max" })
-        {
-            psi.ArgumentList.Add(a);
-        }
+        await using SimulatorProcess sim = await SimulatorProcess.StartAsync("--recording", FlashTraderProcess.Sample, "--speed", "max");
 
-        using var process = Process.Start(psi)!;
-        try
-        {
-            var lines = new List<string>();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            while (lines.Count < 4)
-            {
-                string? line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-                line.Should().NotBeNull("the simulator prints four lines before serving; stderr: " + (process.HasExited ? await process.StandardError.ReadToEndAsync() : ""));
-                lines.Add(line!);
-            }
+        sim.Banner[0].Should().MatchRegex(@"^REST http://127\.0\.0\.1:[0-9]+$");
+        sim.Banner[1].Should().Be($"WS ws{sim.RestUrl["http".Length..]}/ws");
+        sim.Banner[2].Should().StartWith("API key ");
+        sim.Banner[3].Should().StartWith("API secret ");
 
-            lines[0].Should().MatchRegex(@"^REST http://127\.0\.0\.1:[0-9]+$");
-            string rest = lines[0]["REST ".Length..];
-            lines[1].Should().Be($"WS ws{rest["http".Length..]}/ws");
-            lines[2].Should().StartWith("API key ");
-            lines[3].Should().StartWith("API secret ");
+        using var http = new HttpClient { BaseAddress = new Uri(sim.RestUrl) };
+        JsonElement depth = JsonDocument.Parse(await http.GetStringAsync("/api/v3/depth?symbol=BTCUSDC&limit=5")).RootElement;
+        depth.GetProperty("bids").GetArrayLength().Should().Be(5);
+        depth.GetProperty("lastUpdateId").GetInt64().Should().BePositive();
+    }
 
-            using var http = new HttpClient { BaseAddress = new Uri(rest) };
-            JsonElement depth = JsonDocument.Parse(await http.GetStringAsync("/api/v3/depth?symbol=BTCUSDC&limit=5")).RootElement;
-            depth.GetProperty("bids").GetArrayLength().Should().Be(5);
-            depth.GetProperty("lastUpdateId").GetInt64().Should().BePositive();
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+    [Fact]
+    public async Task The_bot_paper_trades_the_sample_through_the_simulator_over_its_real_REST_and_WebSocket_client()
+    {
+        await using SimulatorProcess sim = await SimulatorProcess.StartAsync("--recording", FlashTraderProcess.Sample, "--speed", "5");
+        using var run = new RunDirectory();
+
+        FlashTraderProcess.Result bot = FlashTraderProcess.Run(
+            ["--duration", "20", "--reset", "--summary", run.File("s.json"), "--set", $"Mexc:RestUrl={sim.RestUrl}", "--set", $"Mexc:WsUrl={sim.WsUrl}", .. run.DataArgs]);
+
+        bot.ExitCode.Should().Be(0, bot.ToString());
+        bot.Stderr.Should().Contain("Live MEXC book BTCUSDC: synced").And.Contain("Live MEXC book ETHUSDC: synced");
+        SummaryJson s = SummaryJson.Load(run.File("s.json"));
+        s.Long("events").Should().BeGreaterThan(1_000, "20 s of the sample at 5x");
+        s.Long("bookGaps").Should().Be(0);
+        s.Long("signals").Should().BePositive();
+        s.Long("decisions").Should().BePositive();
+        s.Long("fills").Should().BePositive("orders reach the paper exchange's book through the live path");
     }
 
     [Fact]

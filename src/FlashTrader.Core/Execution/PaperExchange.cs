@@ -22,6 +22,9 @@ namespace FlashTrader.Core.Execution;
 /// </summary>
 public sealed class PaperExchange
 {
+    /// <summary>The most feed latency taken as real (1 s): a larger gap between local and exchange time is a clock offset, not latency.</summary>
+    public const long MaxFeedLatencyNs = 1_000_000_000;
+
     private readonly InstrumentSet _instruments;
     private readonly PaperTradingOptions _options;
     private readonly OrderBook[] _books;
@@ -159,8 +162,11 @@ public sealed class PaperExchange
 
         ApplyEvent(ev, reports);
 
-        // When we see the event, on the exchange's clock: a feed that arrives "before" it was sent is clock skew, not speed.
-        _seenNs = ev.ExchangeTimeNs + Math.Max(0, ev.LocalTimeNs - ev.ExchangeTimeNs);
+        // When we see the event, on the exchange's clock. A feed that arrives "before" it was sent is clock skew, not
+        // speed; so is one later than any real feed (a replayed or simulated feed stamped with today's clock): taken as
+        // latency it would put our orders' arrival beyond every market event, and they would never reach the book.
+        long feedLatencyNs = ev.LocalTimeNs - ev.ExchangeTimeNs;
+        _seenNs = ev.ExchangeTimeNs + (feedLatencyNs is > 0 and <= MaxFeedLatencyNs ? feedLatencyNs : 0);
         while (_outbound.TryDequeueDue(_seenNs, out _, out ExecutionReport report))
         {
             reports.Add(report);

@@ -88,4 +88,21 @@ public sealed class PipelineLatencyTests
 
         output.Select(f => f.IsWatermark ? $"w{f.Sequence}" : f.Report.Status.ToWire()).Should().Equal("w1", "w2", "w3", "FILLED", "w4");
     }
+
+    [Fact]
+    public void A_feed_stamped_by_a_clock_far_ahead_of_the_exchange_is_an_offset_not_latency_and_orders_still_reach_the_book()
+    {
+        // A simulator replaying 2024 data, received in 2026: a day's gap between the clocks is no feed latency.
+        TradingPipeline pipeline = Pipeline();
+        const long day = 86_400_000_000_000L;
+        static MarketEvent Late(in MarketEvent ev) => ev.Kind == MarketEventKind.DepthSnapshot
+            ? MarketEvent.DepthSnapshot(ev.SymbolId, ev.ExchangeTimeNs, ev.ExchangeTimeNs + day, ev.LastUpdateId, ev.Levels)
+            : MarketEvent.DepthDiff(ev.SymbolId, ev.ExchangeTimeNs, ev.ExchangeTimeNs + day, ev.FirstUpdateId, ev.LastUpdateId, ev.Levels);
+
+        pipeline.Process(Late(Events.Snapshot(100, bids: "7@60000", asks: "0.5@60000.01, 0.5@60000.02")), 0);
+        pipeline.Process(Late(Events.Diff(101, 101, bids: "7.1@60000", atMs: 6)), 0);
+
+        pipeline.Exchange.Exchange.FillCount.Should().Be(1, "the order arrived 5 ms after it was sent, on the exchange's clock");
+        pipeline.Exchange.Exchange.InFlightCount.Should().Be(0);
+    }
 }
