@@ -25,6 +25,9 @@ internal sealed class MexcResponse : IDisposable
 
     public ReadOnlySpan<byte> Body => _buffer is null ? default : _buffer.AsSpan(0, _length);
 
+    /// <summary>When the request was handed to the network (on the client's TimeProvider).</summary>
+    public DateTimeOffset SentAt { get; init; }
+
     /// <summary>When the last byte arrived.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 
@@ -34,8 +37,8 @@ internal sealed class MexcResponse : IDisposable
     /// <summary>Stopwatch ticks from sending to the last byte received (0 when nothing was sent).</summary>
     public long RoundTripTicks { get; init; }
 
-    public static MexcResponse Ok(int status, byte[] buffer, int length, DateTimeOffset receivedAt, long buildTicks, long roundTripTicks) =>
-        new(null, status, buffer, length) { ReceivedAt = receivedAt, BuildTicks = buildTicks, RoundTripTicks = roundTripTicks };
+    public static MexcResponse Ok(int status, byte[] buffer, int length, DateTimeOffset sentAt, DateTimeOffset receivedAt, long buildTicks, long roundTripTicks) =>
+        new(null, status, buffer, length) { SentAt = sentAt, ReceivedAt = receivedAt, BuildTicks = buildTicks, RoundTripTicks = roundTripTicks };
 
     public static MexcResponse Failed(MexcError error) => new(error, error.HttpStatus, null, 0);
 

@@ -129,6 +129,7 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
         return SendAsync(request, response => ParseDepth(response, symbolId, pool), cancellationToken);
     }
 
+    /// <summary>The snapshot seam: as <see cref="GetDepthAsync"/>, a failure thrown as <see cref="MexcRequestException"/>.</summary>
     async ValueTask<MarketEvent> IDepthSnapshotSource.GetDepthSnapshotAsync(string symbol, int symbolId, int limit, DepthLevelsPool pool, CancellationToken cancellationToken) =>
         (await GetDepthAsync(symbol, symbolId, limit, pool, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -290,18 +291,8 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
         SendAsync(Signed(HttpMethod.Delete, "/api/v3/userDataStream").Add("listenKey", listenKey), ParseListenKey, cancellationToken);
 
     /// <summary>Measures the server-time offset now (done lazily before signed calls; call it at start-up to fail early).</summary>
-    public async Task<MexcResult<long>> SyncTimeAsync(CancellationToken cancellationToken = default)
-    {
-        long sent = ServerClock.LocalNowMs;
-        MexcResult<ServerTime> time = await GetServerTimeAsync(cancellationToken).ConfigureAwait(false);
-        if (!time.IsSuccess)
-        {
-            return time.Error!;
-        }
-
-        ServerClock.Update(sent, ServerClock.LocalNowMs, time.Value.ServerTimeMs);
-        return MexcResult<long>.Success(ServerClock.OffsetMs);
-    }
+    public Task<MexcResult<long>> SyncTimeAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(Public("/api/v3/time"), UpdateServerClock, cancellationToken);
 
     public void Dispose()
     {
@@ -448,6 +439,7 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
 
         long sendStart = Stopwatch.GetTimestamp();
         long buildTicks = sendStart - buildStart;
+        DateTimeOffset sentAt = _time.GetUtcNow();
         using var timeout = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         byte[]? buffer = null;
@@ -457,7 +449,7 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
             int length;
             (buffer, length) = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
             long roundTrip = Stopwatch.GetTimestamp() - sendStart;
-            MexcResponse result = Classify(request, response, buffer, length, buildTicks, roundTrip);
+            MexcResponse result = Classify(request, response, buffer, length, sentAt, buildTicks, roundTrip);
             buffer = null; // owned by the result now
             return result;
         }
@@ -482,7 +474,7 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
         }
     }
 
-    private MexcResponse Classify(MexcRequest request, HttpResponseMessage response, byte[] buffer, int length, long buildTicks, long roundTrip)
+    private MexcResponse Classify(MexcRequest request, HttpResponseMessage response, byte[] buffer, int length, DateTimeOffset sentAt, long buildTicks, long roundTrip)
     {
         int status = (int)response.StatusCode;
         DateTimeOffset now = _time.GetUtcNow();
@@ -523,7 +515,7 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
             return MexcResponse.Failed(error);
         }
 
-        return MexcResponse.Ok(status, buffer, length, now, buildTicks, roundTrip);
+        return MexcResponse.Ok(status, buffer, length, sentAt, now, buildTicks, roundTrip);
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
@@ -616,6 +608,17 @@ public sealed class MexcRestClient : IDepthSnapshotSource, IDisposable
         long localNs = UnixNanoseconds(response.ReceivedAt);
         long exchangeNs = timestampMs > 0 ? timestampMs * 1_000_000 : localNs;
         return MarketEvent.DepthSnapshot(symbolId, exchangeNs, localNs, lastUpdateId, levels);
+    }
+
+    /// <summary>
+    /// The offset from the attempt that answered, timed from its hand-over to the network (not from before a wait in
+    /// the rate budget or a retry's backoff, which would bias the midpoint).
+    /// </summary>
+    private long UpdateServerClock(MexcResponse response)
+    {
+        ServerTime time = JsonSerializer.Deserialize(response.Body, MexcJsonContext.Default.ServerTime) ?? throw new JsonException("the body is JSON null");
+        ServerClock.Update(response.SentAt.ToUnixTimeMilliseconds(), response.ReceivedAt.ToUnixTimeMilliseconds(), time.ServerTimeMs);
+        return ServerClock.OffsetMs;
     }
 
     private static long UnixNanoseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;

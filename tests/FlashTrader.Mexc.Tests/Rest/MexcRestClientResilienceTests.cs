@@ -128,13 +128,15 @@ public sealed class MexcRestClientResilienceTests
     [Fact]
     public async Task The_retry_waits_its_jittered_backoff_on_the_clock()
     {
-        await using RestHarness h = await RestHarness.StartAsync(o => (o.GetRetries, o.RetryBaseDelayMs) = (1, 1000));
+        await using RestHarness h = await RestHarness.StartAsync(o => (o.GetRetries, o.RetryBaseDelayMs, o.RestTimeoutMs) = (1, 1000, 60_000));
         h.Server.Sequence("GET", "/api/v3/ping", signed: false, new Reply(503, ""), Reply.Json("{}"));
+        DateTimeOffset start = h.Clock.GetUtcNow();
 
         Task<MexcResult<EmptyResponse>> call = h.Client.PingAsync();
-        await h.Server.WaitForRequestsAsync("GET", "/api/v3/ping", 1);
-        await h.Clock.WaitForTimersAsync(1);
-        TimeSpan backoff = h.Clock.DueTimes()[0] - h.Clock.GetUtcNow();
+
+        // The attempt's own 60 s timeout timer may still be armed; the backoff is the timer due before it.
+        await Eventually.Async(() => h.Clock.DueTimes().Any(t => t < start.AddSeconds(60)), "the retry's backoff timer");
+        TimeSpan backoff = h.Clock.DueTimes().First(t => t < start.AddSeconds(60)) - start;
 
         backoff.Should().BePositive();
         h.Server.Count("GET", "/api/v3/ping").Should().Be(1);

@@ -84,6 +84,23 @@ public sealed class MexcRestClientSignedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_offset_is_timed_from_the_send_not_from_a_wait_in_the_rate_budget()
+    {
+        await using RestHarness h = await RestHarness.StartAsync(o => o.RequestsPerSecond = 1);
+        h.Server.Json("GET", "/api/v3/ping", "{}");
+        h.Server.SkewMs = 10_000;
+        (await h.Client.PingAsync()).IsSuccess.Should().BeTrue();
+        DateTimeOffset start = h.Clock.GetUtcNow();
+
+        Task<MexcResult<long>> sync = h.Client.SyncTimeAsync();
+        await h.Clock.WaitForTimerAsync(start.AddSeconds(1));
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        (await sync).Value.Should().Be(10_000, "the second spent waiting for a token is not part of the round trip");
+        h.Client.ServerClock.OffsetMs.Should().Be(10_000);
+    }
+
+    [Fact]
     public async Task A_rejected_signature_is_a_typed_700002_error_and_is_not_retried()
     {
         await using RestHarness wrongSecret = await RestHarness.StartAsync(secret: "00000000000000000000000000000000");
