@@ -220,12 +220,12 @@ public sealed class MexcSimulator : IAsyncDisposable
         {
             if (fault == ConnectionFault.Drop)
             {
-                Faults.DroppedConnections++;
+                Faults.CountDropped();
                 connection.End("fault: connection dropped", abrupt: true);
             }
             else
             {
-                Faults.ExpiredConnections++;
+                Faults.CountExpired();
                 connection.End("connection lifetime exceeded", abrupt: false);
             }
         }

@@ -24,6 +24,12 @@ public sealed record SimulatorOptions
     /// <summary>Replay pace: 1 = real time; null = as fast as the slowest subscriber takes it.</summary>
     public double? Speed { get; init; } = 1.0;
 
+    /// <summary>
+    /// Shift every served time so the replay starts at the server clock's now: pushes and REST data look live (for a
+    /// client that compares exchange time with its own clock). Off: times as recorded.
+    /// </summary>
+    public bool LiveTimes { get; init; }
+
     /// <summary>Start over at the end of the recording (versions and times keep increasing).</summary>
     public bool Loop { get; init; }
 

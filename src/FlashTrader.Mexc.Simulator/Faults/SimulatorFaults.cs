@@ -19,8 +19,8 @@ public sealed class SimulatorFaults
     private int _requestsToFail;
     private int _failStatus;
     private int _ordersToFail;
-    private long _dropGeneration;
-    private long _expireGeneration;
+    private long _droppedConnections;
+    private long _expiredConnections;
 
     public SimulatorFaults(FaultPlan plan)
     {
@@ -62,9 +62,9 @@ public sealed class SimulatorFaults
 
     public long UnknownOutcomeOrders { get; private set; }
 
-    public long DroppedConnections { get; internal set; }
+    public long DroppedConnections => Interlocked.Read(ref _droppedConnections);
 
-    public long ExpiredConnections { get; internal set; }
+    public long ExpiredConnections => Interlocked.Read(ref _expiredConnections);
 
     /// <summary>The next <paramref name="count"/> aggre.depth pushes are not sent (the book still moves).</summary>
     public void SkipDiffs(int count)
@@ -111,18 +111,20 @@ public sealed class SimulatorFaults
     /// <summary>Closes every open WebSocket connection now, without a close handshake (a network drop).</summary>
     public void DropConnections()
     {
-        Interlocked.Increment(ref _dropGeneration);
         ConnectionFaultRaised?.Invoke(ConnectionFault.Drop);
     }
 
     /// <summary>Ends every open WebSocket connection now as MEXC does after 24 hours (a close frame).</summary>
     public void ExpireConnections()
     {
-        Interlocked.Increment(ref _expireGeneration);
         ConnectionFaultRaised?.Invoke(ConnectionFault.Lifetime);
     }
 
     internal TimeSpan ClockSkew => Plan.ClockSkew;
+
+    internal void CountDropped() => Interlocked.Increment(ref _droppedConnections);
+
+    internal void CountExpired() => Interlocked.Increment(ref _expiredConnections);
 
     internal bool ShouldSkipDiff()
     {

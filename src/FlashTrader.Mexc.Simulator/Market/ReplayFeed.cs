@@ -72,6 +72,11 @@ internal sealed class ReplayFeed
                 {
                     _synced.TrySetResult();
                     await _started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (_exchange.Options.LiveTimes && hasPending)
+                    {
+                        _timeOffsetNs = (_exchange.NowMs * 1_000_000) - pending.ExchangeTimeNs;
+                    }
+
                     paceStartTimestamp = Stopwatch.GetTimestamp();
                     paceStartNs = hasPending ? pending.ExchangeTimeNs + _timeOffsetNs : 0;
                 }

@@ -353,14 +353,14 @@ internal sealed class StreamConnection : IDisposable
                 TimeSpan open = Stopwatch.GetElapsedTime(_openedAt);
                 if (plan.DropEvery is TimeSpan drop && open >= drop)
                 {
-                    _faults.DroppedConnections++;
+                    _faults.CountDropped();
                     End("fault: connection dropped", abrupt: true);
                     return;
                 }
 
                 if (open >= (plan.ConnectionLifetime ?? _options.ConnectionLifetime))
                 {
-                    _faults.ExpiredConnections++;
+                    _faults.CountExpired();
                     End("connection lifetime exceeded", abrupt: false);
                     return;
                 }

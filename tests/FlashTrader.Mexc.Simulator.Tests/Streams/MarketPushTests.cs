@@ -121,6 +121,20 @@ public sealed class MarketPushTests : IAsyncLifetime
         klineStarts.Should().HaveCount(12);
     }
 
+    [Fact]
+    public async Task With_live_times_the_replay_is_served_as_if_it_were_happening_now()
+    {
+        await using MexcSimulator sim = await MexcSimulator.StartAsync(Sample.Options(speed: 1) with { LiveTimes = true });
+        await using StreamClient client = await StreamClient.ConnectAsync(sim.WsUrl);
+        await client.SubscribeAsync(1, "spot@public.aggre.depth.v3.api.pb@100ms@BTCUSDC");
+        await client.ReplyAsync();
+        long started = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        sim.StartReplay();
+        (_, StreamClient.Collector decoded) = client.Decode((await client.ReceiveAsync())!.Frame!);
+        long pushedMs = decoded.Events.Single().ExchangeTimeNs / 1_000_000;
+        pushedMs.Should().BeInRange(started - 1_000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1_000, "the first diff is stamped with the time it is served, not 2024");
+    }
+
     private static void Load(SortedDictionary<Fixed8, Fixed8> side, JsonElement levels)
     {
         foreach (JsonElement level in levels.EnumerateArray())
