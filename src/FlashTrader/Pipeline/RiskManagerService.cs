@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Control;
 using FlashTrader.Core.Control;
@@ -44,9 +45,23 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
 
     protected override void OnCompleted() => _tap?.Publish();
 
-    /// <summary>The audit record of a runtime limit change: every key with its old and new value, as it takes effect.</summary>
-    private void AuditLimits(RiskOptions old, RiskOptions @new, string origin) =>
-        logger.LogWarning(
-            "Audit: risk limits changed by {Origin}: Risk:MaxDrawdownPercent {OldMaxDrawdownPercent} -> {NewMaxDrawdownPercent}, Risk:DailyLossLimit {OldDailyLossLimit} -> {NewDailyLossLimit}",
-            origin, old.MaxDrawdownPercent, @new.MaxDrawdownPercent, old.DailyLossLimit, @new.DailyLossLimit);
+    /// <summary>
+    /// The audit record of a runtime limit change, as it takes effect: every key whose value changed, old -> new (or
+    /// that nothing changed). Read by reflection: once per operator command, never per event.
+    /// </summary>
+    private void AuditLimits(RiskOptions old, RiskOptions @new, string origin)
+    {
+        IEnumerable<string> changes = typeof(RiskOptions).GetProperties()
+            .Where(p => p.PropertyType.IsValueType)
+            .Select(p => (Key: "Risk:" + p.Name, Old: Convert.ToString(p.GetValue(old), CultureInfo.InvariantCulture), New: Convert.ToString(p.GetValue(@new), CultureInfo.InvariantCulture)))
+            .Where(c => c.Old != c.New)
+            .Select(c => $"{c.Key} {c.Old} -> {c.New}");
+        if (old.CorrelationGroups.Count != @new.CorrelationGroups.Count)
+        {
+            changes = changes.Append($"Risk:CorrelationGroups {old.CorrelationGroups.Count} -> {@new.CorrelationGroups.Count} groups");
+        }
+
+        string text = string.Join(", ", changes);
+        logger.LogWarning("Audit: risk limits changed by {Origin}: {Changes}", origin, text.Length > 0 ? text : "no value changed");
+    }
 }
