@@ -173,7 +173,14 @@ public sealed class PaperExchange
         }
     }
 
-    private void ApplyEvent(in MarketEvent ev, List<ExecutionReport> reports)
+    /// <summary>
+    /// Applies a depth event to the replica book only: no matching, no marks. For replaying events whose effects the
+    /// restored account already holds (resuming after the journal), so resting orders are not matched twice.
+    /// </summary>
+    public void RebuildBook(in MarketEvent ev) => ApplyDepth(ev);
+
+    /// <summary>Applies a snapshot or diff to the replica book; false for any other event.</summary>
+    private bool ApplyDepth(in MarketEvent ev)
     {
         OrderBook book = _books[ev.SymbolId];
         switch (ev.Kind)
@@ -181,17 +188,29 @@ public sealed class PaperExchange
             case MarketEventKind.DepthSnapshot:
                 book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
                 _consumed[ev.SymbolId].Clear();
-                break;
+                return true;
             case MarketEventKind.DepthDiff:
                 book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
-                break;
-            case MarketEventKind.Trade:
-                MatchRestingOnTrade(ev, reports);
-                return;
+                return true;
             default:
-                return;
+                return false;
+        }
+    }
+
+    private void ApplyEvent(in MarketEvent ev, List<ExecutionReport> reports)
+    {
+        if (ev.Kind == MarketEventKind.Trade)
+        {
+            MatchRestingOnTrade(ev, reports);
+            return;
         }
 
+        if (!ApplyDepth(ev))
+        {
+            return;
+        }
+
+        OrderBook book = _books[ev.SymbolId];
         if (book.IsTradeable)
         {
             Fixed8 mark = Fixed8.FromRaw((book.BestBid.Price.Raw + book.BestAsk.Price.Raw) / 2);

@@ -58,7 +58,7 @@ public sealed class ExchangeStage
                     // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
                     if (message.Tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
                     {
-                        Rebuild(message.Tick.Event);
+                        Exchange.RebuildBook(message.Tick.Event);
                     }
                     else
                     {
@@ -112,19 +112,6 @@ public sealed class ExchangeStage
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
-        }
-    }
-
-    private void Rebuild(in MarketEvent ev)
-    {
-        OrderBook book = Exchange.Book(ev.SymbolId);
-        if (ev.Kind == MarketEventKind.DepthSnapshot)
-        {
-            book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
-        }
-        else if (ev.Kind == MarketEventKind.DepthDiff)
-        {
-            book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
         }
     }
 
