@@ -190,7 +190,7 @@ public sealed class DecisionEngine
             return false;
         }
 
-        Fixed8 quantity = Fixed8.Min(position.Quantity, Fixed8.RoundFromDecimal(Account.BaseBalance(instrument.Id))).TruncateTo(instrument.QuantityDecimals);
+        Fixed8 quantity = SellableQuantity(instrument, position);
         if (quantity < instrument.MinQuantity)
         {
             return false;
@@ -258,7 +258,7 @@ public sealed class DecisionEngine
         {
             Instrument instrument = _instruments[symbol];
             PositionLedger position = Account.Position(symbol);
-            Fixed8 quantity = Fixed8.Min(position.Quantity, Fixed8.RoundFromDecimal(Account.BaseBalance(symbol))).TruncateTo(instrument.QuantityDecimals);
+            Fixed8 quantity = SellableQuantity(instrument, position);
             if (quantity < instrument.MinQuantity)
             {
                 continue;
@@ -273,6 +273,10 @@ public sealed class DecisionEngine
             orders.Add(order);
         }
     }
+
+    /// <summary>What an exit can sell: the position, no more than the balance holds, in the pair's quantity steps.</summary>
+    private Fixed8 SellableQuantity(Instrument instrument, PositionLedger position) =>
+        Fixed8.Min(position.Quantity, Fixed8.RoundFromDecimal(Account.BaseBalance(instrument.Id))).TruncateTo(instrument.QuantityDecimals);
 
     private OrderRequest NewOrder(in MarketTick tick, Side side, OrderType type, TimeInForce tif, Fixed8 price, Fixed8 quantity, OrderPurpose purpose, int source, double strength) =>
         new(NextOrderId++, tick.SymbolId, side, type, tif, price, quantity, purpose, source, strength, tick.ExchangeTimeNs, tick.Sequence, tick.ReceivedTimestamp);
