@@ -9,9 +9,10 @@ public sealed class SubscriptionTests : IAsyncLifetime
 {
     private MexcSimulator _sim = null!;
 
+    // The grace period must outlast connect + first reply on a loaded CI machine, or a refused channel's reply races the close.
     public async Task InitializeAsync() => _sim = await MexcSimulator.StartAsync(Sample.Options() with
     {
-        SubscriptionGrace = TimeSpan.FromMilliseconds(400),
+        SubscriptionGrace = TimeSpan.FromSeconds(3),
         IdleTimeout = TimeSpan.FromSeconds(1),
     });
 
