@@ -9,11 +9,15 @@ public sealed class SubscriptionTests : IAsyncLifetime
 {
     private MexcSimulator _sim = null!;
 
-    // The grace period must outlast connect + first reply on a loaded CI machine, or a refused channel's reply races the close.
+    // The grace period must outlast connect + first reply on a loaded CI machine, or a refused channel's reply races the close;
+    // the idle timeout must outlast the grace period, or an unsubscribed connection is closed for the wrong reason.
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(3);
+
     public async Task InitializeAsync() => _sim = await MexcSimulator.StartAsync(Sample.Options() with
     {
-        SubscriptionGrace = TimeSpan.FromSeconds(3),
-        IdleTimeout = TimeSpan.FromSeconds(1),
+        SubscriptionGrace = Grace,
+        IdleTimeout = Idle,
     });
 
     public async Task DisposeAsync() => await _sim.DisposeAsync();
@@ -93,7 +97,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
         await pinging.ReplyAsync();
 
         // Ping well inside the idle timeout for longer than it lasts; the quiet connection meanwhile goes past it.
-        for (int i = 0; i < 10; i++)
+        var pingingFor = System.Diagnostics.Stopwatch.StartNew();
+        while (pingingFor.Elapsed < Idle + TimeSpan.FromMilliseconds(500))
         {
             await pinging.SendAsync("{\"method\":\"PING\"}");
             (await pinging.ReplyAsync()).GetProperty("msg").GetString().Should().Be("PONG");
