@@ -17,14 +17,13 @@ public sealed class RecordingReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _ownsStream;
-    private readonly BlockEventDecoder _decoder = new();
+    private readonly BlockEventDecoder _decoder;
     private readonly BlockFileReader _blocks;
     private readonly DecodedBlock? _single;
     private readonly BlockReadAhead? _readAhead;
     private DecodedBlock? _block;
     private int _remainingInBlock;
     private bool _finished;
-    private readonly int _symbolCount;
 
     /// <param name="readAhead">Decompress the next blocks on a second thread; null: when the machine has more than one processor.</param>
     public RecordingReader(Stream stream, string name, bool ownsStream = false, bool? readAhead = null)
@@ -33,7 +32,7 @@ public sealed class RecordingReader : IDisposable
         _ownsStream = ownsStream;
         Name = name;
         Header = ReadFileHeader(out long position);
-        _symbolCount = Header.Symbols.Count;
+        _decoder = new BlockEventDecoder(Header.FormatVersion, Header.Symbols.Count);
         _blocks = new BlockFileReader(stream, name, position);
         if (readAhead ?? Environment.ProcessorCount > 1)
         {
@@ -99,7 +98,7 @@ public sealed class RecordingReader : IDisposable
 
         try
         {
-            ev = _decoder.Next(_symbolCount);
+            ev = _decoder.Next();
         }
         catch (InvalidDataException ex)
         {
@@ -170,9 +169,10 @@ public sealed class RecordingReader : IDisposable
         }
 
         int version = BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]);
-        if (version != RecordingFormat.CurrentVersion)
+        if (version is < RecordingFormat.OldestReadableVersion or > RecordingFormat.CurrentVersion)
         {
-            throw new RecordingCorruptException(Name, 8, $"format version {version} is not supported (this build reads version {RecordingFormat.CurrentVersion})");
+            throw new RecordingCorruptException(Name, 8,
+                $"format version {version} is not supported (this build reads versions {RecordingFormat.OldestReadableVersion} to {RecordingFormat.CurrentVersion})");
         }
 
         int length = BinaryPrimitives.ReadInt32LittleEndian(prefix[10..]);
@@ -200,6 +200,12 @@ public sealed class RecordingReader : IDisposable
             if (header.Symbols.Count == 0)
             {
                 throw new RecordingCorruptException(Name, 14, "header lists no symbols");
+            }
+
+            if (header.FormatVersion != version)
+            {
+                // The decoder picks the event layout by version: a disagreement would decode garbage.
+                throw new RecordingCorruptException(Name, 14, $"header says format version {header.FormatVersion} but the file prefix says {version}");
             }
 
             return header;

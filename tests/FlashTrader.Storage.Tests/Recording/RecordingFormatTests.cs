@@ -105,11 +105,13 @@ public sealed class RecordingFormatTests : IDisposable
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_flipped_byte_in_the_second_block_is_reported_at_that_blocks_offset(bool readAhead)
+    [InlineData(RecordingCodec.Brotli, true)]
+    [InlineData(RecordingCodec.Brotli, false)]
+    [InlineData(RecordingCodec.None, true)]
+    [InlineData(RecordingCodec.None, false)]
+    public void A_flipped_byte_in_the_second_block_is_reported_at_that_blocks_offset(RecordingCodec codec, bool readAhead)
     {
-        string path = WriteSequence("corrupt.ftrec", 5_000, out _);
+        string path = WriteSequence("corrupt.ftrec", 5_000, out _, codec);
         byte[] bytes = File.ReadAllBytes(path);
         RecordingFile.Block second = RecordingFile.Blocks(bytes)[1];
         bytes[second.PayloadOffset + (second.PayloadLength / 2)] ^= 0x40;
@@ -130,11 +132,13 @@ public sealed class RecordingFormatTests : IDisposable
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_tail_cut_mid_block_replays_exactly_the_complete_blocks_and_warns(bool readAhead)
+    [InlineData(RecordingCodec.Brotli, true)]
+    [InlineData(RecordingCodec.Brotli, false)]
+    [InlineData(RecordingCodec.None, true)]
+    [InlineData(RecordingCodec.None, false)]
+    public void A_tail_cut_mid_block_replays_exactly_the_complete_blocks_and_warns(RecordingCodec codec, bool readAhead)
     {
-        string path = WriteSequence("cut.ftrec", 5_000, out _);
+        string path = WriteSequence("cut.ftrec", 5_000, out _, codec);
         byte[] bytes = File.ReadAllBytes(path);
         List<RecordingFile.Block> blocks = RecordingFile.Blocks(bytes);
         RecordingFile.Block cut = blocks[^2];
@@ -235,10 +239,10 @@ public sealed class RecordingFormatTests : IDisposable
     }
 
     /// <summary>Trades with alternating clock offsets in small blocks: many blocks from a few thousand events.</summary>
-    private string WriteSequence(string name, int count, out int blocks)
+    private string WriteSequence(string name, int count, out int blocks, RecordingCodec codec = RecordingCodec.Brotli)
     {
         string path = _temp.File(name);
-        using RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { BlockRawBytes = 4096 });
+        using RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = codec, BlockRawBytes = 4096 });
         for (int i = 0; i < count; i++)
         {
             long exchange = SampleEvents.T0 + (i * 1_000_000L);
