@@ -8,7 +8,8 @@ namespace FlashTrader.Benchmarks;
 /// <summary>
 /// Replay speed of a real recording: the BTC+ETH spot L2 capture (179,318 events) imported in setup, then read end to
 /// end. Results are per event (OperationsPerInvoke). <see cref="OpenAndReadAll"/> includes opening the file (its
-/// buffers amortise to about a byte per event); <see cref="ReadAll"/> is the steady state with the reader already open.
+/// buffers and the read-ahead thread amortise to a few bytes per event); <see cref="ReadAll"/> is the steady state with
+/// the reader already open. With <see cref="ReadAhead"/> the blocks are decompressed on a second thread.
 /// </summary>
 [MemoryDiagnoser]
 public class RecordingReadBenchmarks
@@ -19,6 +20,9 @@ public class RecordingReadBenchmarks
     /// <summary>Brotli is what importers and recorders write; None shows the decoder alone (no decompression).</summary>
     [Params(RecordingCodec.Brotli, RecordingCodec.None)]
     public RecordingCodec Codec { get; set; }
+
+    [Params(true, false)]
+    public bool ReadAhead { get; set; }
 
     private string _directory = "";
     private string _path = "";
@@ -53,12 +57,12 @@ public class RecordingReadBenchmarks
     [Benchmark(OperationsPerInvoke = EventCount)]
     public long OpenAndReadAll()
     {
-        using RecordingReader reader = RecordingReader.Open(_path);
+        using RecordingReader reader = RecordingReader.Open(_path, ReadAhead);
         return Drain(reader);
     }
 
     [IterationSetup(Target = nameof(ReadAll))]
-    public void OpenReader() => _reader = RecordingReader.Open(_path);
+    public void OpenReader() => _reader = RecordingReader.Open(_path, ReadAhead);
 
     [IterationCleanup(Target = nameof(ReadAll))]
     public void CloseReader() => _reader?.Dispose();

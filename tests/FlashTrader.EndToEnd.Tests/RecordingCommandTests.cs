@@ -11,7 +11,7 @@ public sealed class RecordingCommandTests
         FlashTraderProcess.Result r = FlashTraderProcess.Run(["inspect", FlashTraderProcess.Sample, "--json"]);
         r.ExitCode.Should().Be(0, r.ToString());
         JsonElement root = JsonDocument.Parse(r.Stdout).RootElement;
-        root.GetProperty("formatVersion").GetInt32().Should().Be(1);
+        root.GetProperty("formatVersion").GetInt32().Should().Be(2, "the sample is in the compact layout");
         root.GetProperty("events").GetInt64().Should().Be(179_318);
         JsonElement btc = root.GetProperty("symbols").GetProperty("BTCUSDC");
         (btc.GetProperty("snapshot").GetInt64(), btc.GetProperty("depth").GetInt64(), btc.GetProperty("trade").GetInt64(), btc.GetProperty("bookTicker").GetInt64(), btc.GetProperty("kline").GetInt64())

@@ -72,6 +72,8 @@ public static class RecordingImporter
                     counts[ev.SymbolId].Add(ev.Kind);
                     events++;
                 }
+
+                header = writer.Header; // as written: codec and format version included
             }
 
             if (events == 0)

@@ -5,26 +5,37 @@ using FlashTrader.Core.Numerics;
 namespace FlashTrader.Storage.Recording;
 
 /// <summary>
-/// Encodes events into a block's raw (uncompressed) bytes. Per event:
+/// Encodes events into a block's raw (uncompressed) bytes, in the compact layout of format version 2. Per event:
 /// <code>
 /// kind(u8) symbol(varint) Δexchange(zigzag, vs previous event) Δ(local-exchange)(zigzag, vs previous event)
-/// Trade       price quantity(zigzag) side(u8) tradeId(zigzag)
-/// BookTicker  bidPrice bidQty askPrice askQty(zigzag) updateId(zigzag)
+/// Trade       Δprice(decimal, vs the symbol's previous trade) quantity(decimal) side(u8) ΔtradeId(zigzag, ditto)
+/// BookTicker  ΔbidPrice(decimal, vs the symbol's previous ticker) bidQty(decimal) askPrice-bidPrice(decimal)
+///             askQty(decimal) ΔupdateId(zigzag, vs the symbol's previous ticker)
 /// Snapshot    lastUpdateId(zigzag) bidCount askCount(varint) levels
-/// Diff        first(zigzag) last-first(zigzag) bidCount askCount(varint) levels
-/// Kline       interval(varint) exchange-openTime(zigzag) open high low close volume quoteVolume(zigzag)
+/// Diff        first-previous last(zigzag, vs the symbol's previous depth event) last-first(zigzag) bidCount askCount(varint) levels
+/// Kline       interval(varint) exchange-openTime(zigzag) open high low close volume quoteVolume(decimal)
 /// RawFrame    tag(varint) length(varint) bytes
-/// levels      per side: Δprice(zigzag, vs previous level of that side) quantity(zigzag)
+/// levels      per side: Δprice(decimal, vs previous level of that side) quantity(decimal)
+/// decimal     a Fixed8 raw value v as varint((zigzag(v / s) &lt;&lt; 2) | k) with s = 100, 10^4, 10^6 for k = 1, 2, 3
+///             (the largest that divides v), or k = 0 and zigzag(v) in a second varint
 /// </code>
-/// Deltas reset at every block so a block decodes on its own.
+/// Exchange prices and quantities have few decimals, so dividing out the trailing zeros of their 8-decimal raw values
+/// (and sending small differences instead of absolute prices and ids) roughly halves the raw bytes of format version 1
+/// (every value an absolute zigzag varint): less to decompress and fewer varint bytes to decode per event. All deltas
+/// reset at every block so a block decodes on its own.
 /// </summary>
 internal sealed class BlockEventEncoder
 {
+    private readonly SymbolDeltas[] _symbols;
     private byte[] _buffer;
     private long _prevExchange;
     private long _prevOffset;
 
-    public BlockEventEncoder(int capacity) => _buffer = new byte[capacity];
+    public BlockEventEncoder(int capacity, int symbolCount)
+    {
+        _buffer = new byte[capacity];
+        _symbols = new SymbolDeltas[symbolCount];
+    }
 
     public int Length { get; private set; }
 
@@ -42,6 +53,7 @@ internal sealed class BlockEventEncoder
         EventCount = 0;
         _prevExchange = 0;
         _prevOffset = 0;
+        Array.Clear(_symbols);
     }
 
     public void Append(in MarketEvent ev)
@@ -62,29 +74,36 @@ internal sealed class BlockEventEncoder
         _prevExchange = ev.ExchangeTimeNs;
         _prevOffset = offset;
 
+        ref SymbolDeltas last = ref _symbols[ev.SymbolId];
         switch (ev.Kind)
         {
             case MarketEventKind.Trade:
-                WriteFixed(ev.Price);
+                WriteDecimal(ev.Price.Raw - last.TradePrice);
                 WriteFixed(ev.Quantity);
                 WriteByte((byte)ev.Side);
-                WriteZigZag(ev.TradeId);
+                WriteZigZag(ev.TradeId - last.TradeId);
+                last.TradePrice = ev.Price.Raw;
+                last.TradeId = ev.TradeId;
                 break;
             case MarketEventKind.BookTicker:
-                WriteFixed(ev.BidPrice);
+                WriteDecimal(ev.BidPrice.Raw - last.BidPrice);
                 WriteFixed(ev.BidQuantity);
-                WriteFixed(ev.AskPrice);
+                WriteDecimal(ev.AskPrice.Raw - ev.BidPrice.Raw);
                 WriteFixed(ev.AskQuantity);
-                WriteZigZag(ev.UpdateId);
+                WriteZigZag(ev.UpdateId - last.TickerUpdateId);
+                last.BidPrice = ev.BidPrice.Raw;
+                last.TickerUpdateId = ev.UpdateId;
                 break;
             case MarketEventKind.DepthSnapshot:
                 WriteZigZag(ev.LastUpdateId);
                 WriteLevels(ev.Levels);
+                last.DepthUpdateId = ev.LastUpdateId;
                 break;
             case MarketEventKind.DepthDiff:
-                WriteZigZag(ev.FirstUpdateId);
+                WriteZigZag(ev.FirstUpdateId - last.DepthUpdateId);
                 WriteZigZag(ev.LastUpdateId - ev.FirstUpdateId);
                 WriteLevels(ev.Levels);
+                last.DepthUpdateId = ev.LastUpdateId;
                 break;
             case MarketEventKind.Kline:
                 WriteVarint((ulong)ev.IntervalSeconds);
@@ -125,15 +144,39 @@ internal sealed class BlockEventEncoder
         long prev = 0;
         foreach (PriceLevel level in levels)
         {
-            WriteZigZag(level.Price.Raw - prev);
+            WriteDecimal(level.Price.Raw - prev);
             WriteFixed(level.Quantity);
             prev = level.Price.Raw;
         }
     }
 
-    private void WriteFixed(Fixed8 value) => WriteZigZag(value.Raw);
+    private void WriteFixed(Fixed8 value) => WriteDecimal(value.Raw);
 
-    private void WriteZigZag(long value) => WriteVarint((ulong)((value << 1) ^ (value >> 63)));
+    /// <summary>A Fixed8 raw value (or difference) with its trailing decimal zeros divided out; see the layout above.</summary>
+    private void WriteDecimal(long value)
+    {
+        if (value % 1_000_000 == 0)
+        {
+            WriteVarint((ZigZag(value / 1_000_000) << 2) | 3);
+        }
+        else if (value % 10_000 == 0)
+        {
+            WriteVarint((ZigZag(value / 10_000) << 2) | 2);
+        }
+        else if (value % 100 == 0)
+        {
+            WriteVarint((ZigZag(value / 100) << 2) | 1);
+        }
+        else
+        {
+            WriteByte(0);
+            WriteZigZag(value);
+        }
+    }
+
+    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
+
+    private void WriteZigZag(long value) => WriteVarint(ZigZag(value));
 
     private void WriteVarint(ulong value)
     {

@@ -8,11 +8,16 @@ namespace FlashTrader.Storage.Recording;
 ///           firstExchangeNs(i64) lastExchangeNs(i64) crc32(u32 over the 36 bytes before it and the payload) payload
 /// </code>
 /// Each block decodes on its own (delta state resets per block), so a damaged block is reported by its offset and a
-/// block cut short by a crash loses only that block. Events inside a block: see <see cref="BlockEventEncoder"/>.
+/// block cut short by a crash loses only that block. Each block names its own codec, so a reader handles any mix.
+/// Events inside a block: version 2 (written now) the compact layout of <see cref="BlockEventEncoder"/>; version 1
+/// (recordings written before it) the same fields as absolute zigzag varints. Both stay readable.
 /// </summary>
 public static class RecordingFormat
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>Version 1 recordings (absolute values in every event) are still read.</summary>
+    public const int OldestReadableVersion = 1;
 
     /// <summary>"FTREC", NUL, CR, LF: a file mangled by text-mode tools fails the magic check.</summary>
     public static ReadOnlySpan<byte> FileMagic => "FTREC\0\r\n"u8;

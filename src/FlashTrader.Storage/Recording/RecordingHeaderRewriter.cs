@@ -18,14 +18,13 @@ internal static class RecordingHeaderRewriter
             throw new RecordingCorruptException(source, 0, "not a FlashTrader recording (bad magic)");
         }
 
+        int version = BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]);
         int headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix[10..]);
         input.Position = 14L + headerLength + 4;
         using var output = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using (new RecordingWriter(output, header))
-        {
-            // The writer writes the new file header on construction; disposing it writes no block (no events).
-        }
 
+        // The copied blocks keep their event layout, so the new header keeps the source's format version.
+        RecordingWriter.WriteFileHeader(output, header with { FormatVersion = version });
         input.CopyTo(output);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text.Json;
 using FlashTrader.Core.Market;
@@ -11,33 +10,42 @@ namespace FlashTrader.Storage.Recording;
 /// A damaged block throws <see cref="RecordingCorruptException"/> naming its byte offset; a tail cut short
 /// (a crash while recording) ends the stream with <see cref="TruncatedTail"/> set, after every complete block.
 /// Depth levels and raw payloads of the current event live in buffers reused by the next <see cref="TryRead"/>.
+/// With read-ahead (the default on a machine with more than one processor) the next blocks are read and decompressed
+/// on a second thread while this one decodes events; dispose the reader to stop that thread.
 /// </summary>
 public sealed class RecordingReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _ownsStream;
-    private readonly BlockEventDecoder _decoder = new();
-    private readonly Crc32 _crc = new();
-    private readonly byte[] _blockHeader = new byte[RecordingFormat.BlockHeaderLength];
-    private byte[] _payload = new byte[RecordingFormat.DefaultBlockRawBytes];
-
-    // Blocks close once they pass the default size, so they hold a little more: room for one large event more.
-    private byte[] _raw = new byte[RecordingFormat.DefaultBlockRawBytes * 2];
+    private readonly BlockEventDecoder _decoder;
+    private readonly BlockFileReader _blocks;
+    private readonly DecodedBlock? _single;
+    private readonly BlockReadAhead? _readAhead;
+    private DecodedBlock? _block;
     private int _remainingInBlock;
-    private long _blockOffset;
-    private long _position;
-    private readonly int _symbolCount;
+    private bool _finished;
 
-    public RecordingReader(Stream stream, string name, bool ownsStream = false)
+    /// <param name="readAhead">Decompress the next blocks on a second thread; null: when the machine has more than one processor.</param>
+    public RecordingReader(Stream stream, string name, bool ownsStream = false, bool? readAhead = null)
     {
         _stream = stream;
         _ownsStream = ownsStream;
         Name = name;
-        Header = ReadFileHeader();
-        _symbolCount = Header.Symbols.Count;
+        Header = ReadFileHeader(out long position);
+        _decoder = new BlockEventDecoder(Header.FormatVersion, Header.Symbols.Count);
+        _blocks = new BlockFileReader(stream, name, position);
+        if (readAhead ?? Environment.ProcessorCount > 1)
+        {
+            _readAhead = new BlockReadAhead(_blocks, name);
+        }
+        else
+        {
+            _single = new DecodedBlock();
+        }
     }
 
-    public static RecordingReader Open(string path)
+    /// <param name="readAhead">Decompress the next blocks on a second thread; null: when the machine has more than one processor.</param>
+    public static RecordingReader Open(string path, bool? readAhead = null)
     {
         if (!File.Exists(path))
         {
@@ -47,7 +55,7 @@ public sealed class RecordingReader : IDisposable
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            return new RecordingReader(stream, path, ownsStream: true);
+            return new RecordingReader(stream, path, ownsStream: true, readAhead);
         }
         catch
         {
@@ -69,6 +77,12 @@ public sealed class RecordingReader : IDisposable
 
     public long TruncatedAtOffset { get; private set; }
 
+    /// <summary>Whether blocks are decompressed on a second thread.</summary>
+    public bool ReadsAhead => _readAhead is not null;
+
+    /// <summary>Bytes allocated by the read-ahead thread so far (0 without read-ahead): lets tests see that it stays allocation-free.</summary>
+    internal long ReadAheadAllocatedBytes => _readAhead?.AllocatedBytes ?? 0;
+
     /// <summary>A human-readable warning about the truncated tail, or null.</summary>
     public string? Warning => TruncatedTail
         ? $"{Name}: recording ends inside a block at byte offset {TruncatedAtOffset} (cut short while recording?); the {EventsRead} events before it were read"
@@ -76,35 +90,72 @@ public sealed class RecordingReader : IDisposable
 
     public bool TryRead(out MarketEvent ev)
     {
-        while (_remainingInBlock == 0)
+        if (_remainingInBlock == 0 && !NextBlock())
         {
-            if (!ReadBlock())
-            {
-                ev = default;
-                return false;
-            }
+            ev = default;
+            return false;
         }
 
         try
         {
-            ev = _decoder.Next(_symbolCount);
+            ev = _decoder.Next();
         }
         catch (InvalidDataException ex)
         {
-            throw new RecordingCorruptException(Name, _blockOffset, $"block does not decode: {ex.Message}");
+            throw new RecordingCorruptException(Name, _block!.Offset, $"block does not decode: {ex.Message}");
         }
 
         _remainingInBlock--;
         EventsRead++;
         if (_remainingInBlock == 0 && _decoder.HasMore)
         {
-            throw new RecordingCorruptException(Name, _blockOffset, "block holds more bytes than its event count accounts for");
+            throw new RecordingCorruptException(Name, _block!.Offset, "block holds more bytes than its event count accounts for");
         }
 
         return true;
     }
 
-    private RecordingHeader ReadFileHeader()
+    private bool NextBlock()
+    {
+        if (_finished)
+        {
+            return false;
+        }
+
+        DecodedBlock block;
+        if (_readAhead is not null)
+        {
+            block = _readAhead.Take();
+        }
+        else
+        {
+            block = _single!;
+            _blocks.ReadNext(block);
+        }
+
+        _block = block;
+        switch (block.Status)
+        {
+            case BlockStatus.Ready:
+                _decoder.Start(block.Raw, block.RawLength, block.FirstExchangeNs);
+                _remainingInBlock = block.EventCount;
+                BlocksRead++;
+                return true;
+            case BlockStatus.Truncated:
+                TruncatedTail = true;
+                TruncatedAtOffset = block.Offset;
+                _finished = true;
+                return false;
+            case BlockStatus.Failed:
+                block.Error!.Throw();
+                return false;
+            default:
+                _finished = true;
+                return false;
+        }
+    }
+
+    private RecordingHeader ReadFileHeader(out long position)
     {
         Span<byte> prefix = stackalloc byte[14];
         if (_stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < prefix.Length)
@@ -118,9 +169,10 @@ public sealed class RecordingReader : IDisposable
         }
 
         int version = BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]);
-        if (version != RecordingFormat.CurrentVersion)
+        if (version is < RecordingFormat.OldestReadableVersion or > RecordingFormat.CurrentVersion)
         {
-            throw new RecordingCorruptException(Name, 8, $"format version {version} is not supported (this build reads version {RecordingFormat.CurrentVersion})");
+            throw new RecordingCorruptException(Name, 8,
+                $"format version {version} is not supported (this build reads versions {RecordingFormat.OldestReadableVersion} to {RecordingFormat.CurrentVersion})");
         }
 
         int length = BinaryPrimitives.ReadInt32LittleEndian(prefix[10..]);
@@ -141,13 +193,19 @@ public sealed class RecordingReader : IDisposable
             throw new RecordingCorruptException(Name, 14, "header checksum mismatch");
         }
 
-        _position = 14 + json.Length;
+        position = 14 + json.Length;
         try
         {
             RecordingHeader header = RecordingHeader.FromUtf8(json.AsSpan(0, length));
             if (header.Symbols.Count == 0)
             {
                 throw new RecordingCorruptException(Name, 14, "header lists no symbols");
+            }
+
+            if (header.FormatVersion != version)
+            {
+                // The decoder picks the event layout by version: a disagreement would decode garbage.
+                throw new RecordingCorruptException(Name, 14, $"header says format version {header.FormatVersion} but the file prefix says {version}");
             }
 
             return header;
@@ -158,97 +216,9 @@ public sealed class RecordingReader : IDisposable
         }
     }
 
-    private bool ReadBlock()
-    {
-        _blockOffset = _position;
-        int got = _stream.ReadAtLeast(_blockHeader, _blockHeader.Length, throwOnEndOfStream: false);
-        if (got == 0)
-        {
-            return false;
-        }
-
-        if (got < _blockHeader.Length)
-        {
-            return Truncated();
-        }
-
-        ReadOnlySpan<byte> h = _blockHeader;
-        if (!h[..4].SequenceEqual(RecordingFormat.BlockMagic))
-        {
-            throw new RecordingCorruptException(Name, _blockOffset, "bad block magic");
-        }
-
-        var codec = (RecordingCodec)h[4];
-        int payloadLength = BinaryPrimitives.ReadInt32LittleEndian(h[8..]);
-        int rawLength = BinaryPrimitives.ReadInt32LittleEndian(h[12..]);
-        int eventCount = BinaryPrimitives.ReadInt32LittleEndian(h[16..]);
-        long firstNs = BinaryPrimitives.ReadInt64LittleEndian(h[20..]);
-        uint crc = BinaryPrimitives.ReadUInt32LittleEndian(h[36..]);
-        if (payloadLength is < 0 or > RecordingFormat.MaxBlockBytes || rawLength is < 0 or > RecordingFormat.MaxBlockBytes || eventCount <= 0)
-        {
-            throw new RecordingCorruptException(Name, _blockOffset, $"block lengths out of range (payload {payloadLength}, raw {rawLength}, events {eventCount})");
-        }
-
-        // An uncompressed block is read straight into the decode buffer; a compressed one into the payload buffer.
-        ref byte[] target = ref codec == RecordingCodec.None ? ref _raw : ref _payload;
-        if (target.Length < payloadLength)
-        {
-            target = new byte[Math.Max(payloadLength, target.Length * 2)];
-        }
-
-        Span<byte> payload = target.AsSpan(0, payloadLength);
-        if (_stream.ReadAtLeast(payload, payloadLength, throwOnEndOfStream: false) < payloadLength)
-        {
-            return Truncated();
-        }
-
-        _crc.Reset();
-        _crc.Append(h[..36]);
-        _crc.Append(payload);
-        if (_crc.GetCurrentHashAsUInt32() != crc)
-        {
-            throw new RecordingCorruptException(Name, _blockOffset, "block checksum mismatch");
-        }
-
-        _position += RecordingFormat.BlockHeaderLength + payloadLength;
-        if (codec is not (RecordingCodec.Brotli or RecordingCodec.None))
-        {
-            throw new RecordingCorruptException(Name, _blockOffset, $"unknown codec {(byte)codec}");
-        }
-
-        if (codec == RecordingCodec.None && payloadLength != rawLength)
-        {
-            throw new RecordingCorruptException(Name, _blockOffset, "uncompressed block with payload length different from raw length");
-        }
-
-        if (codec == RecordingCodec.Brotli)
-        {
-            if (_raw.Length < rawLength)
-            {
-                _raw = new byte[Math.Max(rawLength, _raw.Length * 2)];
-            }
-
-            if (!BrotliDecoder.TryDecompress(payload, _raw.AsSpan(0, rawLength), out int written) || written != rawLength)
-            {
-                throw new RecordingCorruptException(Name, _blockOffset, "block does not decompress to its recorded length");
-            }
-        }
-
-        _decoder.Start(_raw, rawLength, firstNs);
-        _remainingInBlock = eventCount;
-        BlocksRead++;
-        return true;
-    }
-
-    private bool Truncated()
-    {
-        TruncatedTail = true;
-        TruncatedAtOffset = _blockOffset;
-        return false;
-    }
-
     public void Dispose()
     {
+        _readAhead?.Dispose();
         if (_ownsStream)
         {
             _stream.Dispose();

@@ -38,9 +38,9 @@ public sealed class RecordingWriter : IDisposable
         _options = options ?? new RecordingWriterOptions();
         Header = header with { FormatVersion = RecordingFormat.CurrentVersion, Codec = _options.Codec.ToString().ToLowerInvariant() };
         _symbolCount = header.Symbols.Count;
-        _encoder = new BlockEventEncoder(_options.BlockRawBytes + 1024);
+        WriteFileHeader(_stream, Header);
+        _encoder = new BlockEventEncoder(_options.BlockRawBytes + 1024, _symbolCount);
         _compressed = new byte[BrotliEncoder.GetMaxCompressedLength(_options.BlockRawBytes + 1024)];
-        WriteFileHeader();
     }
 
     public RecordingHeader Header { get; }
@@ -85,18 +85,19 @@ public sealed class RecordingWriter : IDisposable
         _stream.Flush();
     }
 
-    private void WriteFileHeader()
+    /// <summary>Magic, version (the header's), header JSON and its checksum.</summary>
+    internal static void WriteFileHeader(Stream stream, RecordingHeader header)
     {
-        byte[] json = Header.ToUtf8();
+        byte[] json = header.ToUtf8();
         Span<byte> prefix = stackalloc byte[14];
         RecordingFormat.FileMagic.CopyTo(prefix);
-        BinaryPrimitives.WriteUInt16LittleEndian(prefix[8..], (ushort)RecordingFormat.CurrentVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(prefix[8..], (ushort)header.FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(prefix[10..], json.Length);
-        _stream.Write(prefix);
-        _stream.Write(json);
+        stream.Write(prefix);
+        stream.Write(json);
         Span<byte> crc = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(crc, Crc32.HashToUInt32(json));
-        _stream.Write(crc);
+        stream.Write(crc);
     }
 
     private void WriteBlock()

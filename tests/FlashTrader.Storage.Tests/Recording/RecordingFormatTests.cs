@@ -13,9 +13,11 @@ public sealed class RecordingFormatTests : IDisposable
     private static RecordingHeader Header => new() { Symbols = SampleEvents.Symbols, Source = "test", Created = new DateTimeOffset(2024, 8, 9, 0, 0, 0, TimeSpan.Zero) };
 
     [Theory]
-    [InlineData(RecordingCodec.Brotli)]
-    [InlineData(RecordingCodec.None)]
-    public void Every_event_kind_round_trips_field_by_field(RecordingCodec codec)
+    [InlineData(RecordingCodec.Brotli, true)]
+    [InlineData(RecordingCodec.Brotli, false)]
+    [InlineData(RecordingCodec.None, true)]
+    [InlineData(RecordingCodec.None, false)]
+    public void Every_event_kind_round_trips_field_by_field(RecordingCodec codec, bool readAhead)
     {
         MarketEvent[] events = SampleEvents.AllKinds();
         string path = _temp.File("all.ftrec");
@@ -27,7 +29,8 @@ public sealed class RecordingFormatTests : IDisposable
             }
         }
 
-        using RecordingReader reader = RecordingReader.Open(path);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
+        reader.ReadsAhead.Should().Be(readAhead);
         reader.Header.Symbols.Should().Equal(SampleEvents.Symbols);
         reader.Header.Codec.Should().Be(codec.ToString().ToLowerInvariant());
         foreach (MarketEvent expected in events)
@@ -78,14 +81,16 @@ public sealed class RecordingFormatTests : IDisposable
         reader.BlocksRead.Should().Be(values.Count);
     }
 
-    [Fact]
-    public void Many_blocks_replay_every_event_in_order()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Many_blocks_replay_every_event_in_order(bool readAhead)
     {
         string path = WriteSequence("multi.ftrec", 5_000, out int blocks);
         blocks.Should().BeGreaterThan(10);
         RecordingFile.Blocks(File.ReadAllBytes(path)).Should().HaveCount(blocks);
 
-        using RecordingReader reader = RecordingReader.Open(path);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
         long i = 0;
         while (reader.TryRead(out MarketEvent ev))
         {
@@ -99,16 +104,20 @@ public sealed class RecordingFormatTests : IDisposable
         reader.BlocksRead.Should().Be(blocks);
     }
 
-    [Fact]
-    public void A_flipped_byte_in_the_second_block_is_reported_at_that_blocks_offset()
+    [Theory]
+    [InlineData(RecordingCodec.Brotli, true)]
+    [InlineData(RecordingCodec.Brotli, false)]
+    [InlineData(RecordingCodec.None, true)]
+    [InlineData(RecordingCodec.None, false)]
+    public void A_flipped_byte_in_the_second_block_is_reported_at_that_blocks_offset(RecordingCodec codec, bool readAhead)
     {
-        string path = WriteSequence("corrupt.ftrec", 5_000, out _);
+        string path = WriteSequence("corrupt.ftrec", 5_000, out _, codec);
         byte[] bytes = File.ReadAllBytes(path);
         RecordingFile.Block second = RecordingFile.Blocks(bytes)[1];
         bytes[second.PayloadOffset + (second.PayloadLength / 2)] ^= 0x40;
         File.WriteAllBytes(path, bytes);
 
-        using RecordingReader reader = RecordingReader.Open(path);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
         Action readAll = () =>
         {
             while (reader.TryRead(out _))
@@ -122,16 +131,20 @@ public sealed class RecordingFormatTests : IDisposable
         reader.EventsRead.Should().Be(RecordingFile.Blocks(bytes)[0].EventCount, "the first block was read before the damage");
     }
 
-    [Fact]
-    public void A_tail_cut_mid_block_replays_exactly_the_complete_blocks_and_warns()
+    [Theory]
+    [InlineData(RecordingCodec.Brotli, true)]
+    [InlineData(RecordingCodec.Brotli, false)]
+    [InlineData(RecordingCodec.None, true)]
+    [InlineData(RecordingCodec.None, false)]
+    public void A_tail_cut_mid_block_replays_exactly_the_complete_blocks_and_warns(RecordingCodec codec, bool readAhead)
     {
-        string path = WriteSequence("cut.ftrec", 5_000, out _);
+        string path = WriteSequence("cut.ftrec", 5_000, out _, codec);
         byte[] bytes = File.ReadAllBytes(path);
         List<RecordingFile.Block> blocks = RecordingFile.Blocks(bytes);
         RecordingFile.Block cut = blocks[^2];
         File.WriteAllBytes(path, bytes.AsSpan(0, (int)cut.PayloadOffset + 7).ToArray());
 
-        using RecordingReader reader = RecordingReader.Open(path);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
         long read = 0;
         while (reader.TryRead(out _))
         {
@@ -153,8 +166,10 @@ public sealed class RecordingFormatTests : IDisposable
         open.Should().Throw<RecordingCorruptException>().WithMessage($"{path}: corrupted recording at byte offset 0: not a FlashTrader recording (bad magic)");
     }
 
-    [Fact]
-    public void Reading_allocates_nothing_per_event_in_the_steady_state()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Reading_allocates_nothing_per_event_in_the_steady_state(bool readAhead)
     {
         string path = _temp.File("alloc.ftrec");
         using (RecordingWriter writer = RecordingWriter.Create(path, Header))
@@ -172,7 +187,7 @@ public sealed class RecordingFormatTests : IDisposable
             }
         }
 
-        using RecordingReader reader = RecordingReader.Open(path);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
         for (int i = 0; i < 10_000; i++)
         {
             reader.TryRead(out _).Should().BeTrue(); // warm-up: buffers reach their working size
@@ -180,6 +195,7 @@ public sealed class RecordingFormatTests : IDisposable
 
         long checksum = 0;
         long events = 0;
+        long readAheadBefore = reader.ReadAheadAllocatedBytes;
         long before = GC.GetAllocatedBytesForCurrentThread();
         while (reader.TryRead(out MarketEvent ev))
         {
@@ -190,14 +206,43 @@ public sealed class RecordingFormatTests : IDisposable
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         events.Should().Be(50_000);
         checksum.Should().NotBe(0);
-        allocated.Should().Be(0, "reading blocks reuses the payload, raw and level buffers");
+        reader.BlocksRead.Should().BeGreaterThan(10, "the measured stretch crosses many blocks");
+        allocated.Should().Be(0, "decoding reuses the level and payload buffers and taking a block from the ring allocates nothing");
+        (reader.ReadAheadAllocatedBytes - readAheadBefore).Should().Be(0, "the read-ahead thread reuses its ring of block buffers");
+    }
+
+    [Fact]
+    public void Disposing_a_reader_mid_file_stops_its_read_ahead_and_closes_the_file()
+    {
+        string path = WriteSequence("dispose.ftrec", 5_000, out int blocks);
+        blocks.Should().BeGreaterThan(BlockReadAhead.Depth + 2, "the read-ahead thread is still busy when the reader is disposed");
+        RecordingReader reader = RecordingReader.Open(path, readAhead: true);
+        reader.TryRead(out _).Should().BeTrue();
+        reader.Dispose();
+
+        using FileStream exclusive = new(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        exclusive.Length.Should().Be(new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void After_the_end_further_reads_return_false_without_waiting()
+    {
+        string path = WriteSequence("end.ftrec", 100, out _);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead: true);
+        while (reader.TryRead(out _))
+        {
+        }
+
+        reader.TryRead(out _).Should().BeFalse();
+        reader.TryRead(out _).Should().BeFalse();
+        reader.EventsRead.Should().Be(100);
     }
 
     /// <summary>Trades with alternating clock offsets in small blocks: many blocks from a few thousand events.</summary>
-    private string WriteSequence(string name, int count, out int blocks)
+    private string WriteSequence(string name, int count, out int blocks, RecordingCodec codec = RecordingCodec.Brotli)
     {
         string path = _temp.File(name);
-        using RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { BlockRawBytes = 4096 });
+        using RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = codec, BlockRawBytes = 4096 });
         for (int i = 0; i < count; i++)
         {
             long exchange = SampleEvents.T0 + (i * 1_000_000L);
