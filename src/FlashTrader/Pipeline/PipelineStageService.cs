@@ -23,16 +23,30 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
 
     protected abstract void Handle(in TIn item, List<TOut> outputs);
 
-    /// <summary>True when <see cref="PrepareAsync"/> must run before this item (e.g. to wait for feedback).</summary>
-    protected virtual bool NeedsPreparation(in TIn item) => false;
+    /// <summary>
+    /// Runs before each item; true when the item must wait for input from elsewhere (the decision engine waiting for the
+    /// exchange's watermark): the stage then sends what it has, and awaits <see cref="WaitForMoreAsync"/> until
+    /// <see cref="KeepsWaiting"/> says otherwise. Synchronous on purpose: no async call, no allocation per item.
+    /// </summary>
+    protected virtual bool Prepare(in TIn item, List<TOut> outputs) => false;
 
-    protected virtual ValueTask PrepareAsync(TIn item, List<TOut> outputs) => ValueTask.CompletedTask;
+    /// <summary>Completes when more of what <see cref="Prepare"/> waits for may be there; false when it never will be.</summary>
+    protected virtual ValueTask<bool> WaitForMoreAsync() => ValueTask.FromResult(false);
+
+    /// <summary>The fault when <see cref="WaitForMoreAsync"/> reports that nothing more will come.</summary>
+    protected virtual string WaitEndedReason => StageName + ": what it was waiting for stopped";
+
+    /// <summary>Takes in what arrived while waiting; true while the item must still wait.</summary>
+    protected virtual bool KeepsWaiting(in TIn item, List<TOut> outputs) => false;
 
     protected virtual void OnCompleted()
     {
     }
 
-    /// <summary>After each input batch: a place for cheap periodic work (the dashboard's rate-limited snapshots).</summary>
+    /// <summary>
+    /// After each input batch: a place for cheap periodic work (the dashboard's rate-limited snapshots). What it
+    /// allocates is counted as the dashboard's, apart from the per-event path.
+    /// </summary>
     protected virtual void OnBatchHandled()
     {
     }
@@ -49,9 +63,27 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                     for (int i = 0; i < batch.Count; i++)
                     {
                         _outputs.Clear();
-                        if (NeedsPreparation(batch.Items[i]))
+                        if (Prepare(batch.Items[i], _outputs))
                         {
-                            await PrepareAsync(batch.Items[i], _outputs).ConfigureAwait(false);
+                            // What is pending goes first: the stage being waited for may need it to answer.
+                            foreach (TOut o in _outputs)
+                            {
+                                if (Output.Add(o))
+                                {
+                                    await Output.FlushAsync().ConfigureAwait(false);
+                                }
+                            }
+
+                            _outputs.Clear();
+                            await Output.FlushAsync().ConfigureAwait(false);
+                            do
+                            {
+                                if (!await WaitForMoreAsync().ConfigureAwait(false))
+                                {
+                                    throw new InvalidOperationException(WaitEndedReason);
+                                }
+                            }
+                            while (KeepsWaiting(batch.Items[i], _outputs));
                         }
 
                         Handle(batch.Items[i], _outputs);
@@ -65,13 +97,17 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                     }
 
                     batch.Return();
+                    long periodic = GC.GetAllocatedBytesForCurrentThread();
                     OnBatchHandled();
+                    Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
                 }
 
                 await Output.FlushAsync().ConfigureAwait(false);
             }
 
+            long final = GC.GetAllocatedBytesForCurrentThread();
             OnCompleted();
+            Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - final);
             await Output.FlushAsync().ConfigureAwait(false);
             Output.Complete();
         }
