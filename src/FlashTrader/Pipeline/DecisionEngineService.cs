@@ -50,7 +50,7 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
     {
         while (_feedback.Reader.TryRead(out Batch<ExecutionFeedback>? batch))
         {
-            foreach (ExecutionFeedback f in batch.Span)
+            foreach (ref readonly ExecutionFeedback f in batch.Span)
             {
                 _stage.OnFeedback(f, outputs);
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     : BackgroundService
 {
     private readonly List<TOut> _outputs = new(16);
+    private int _added;
 
     protected RunStatus Status { get; } = status;
 
@@ -44,11 +46,30 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     }
 
     /// <summary>
-    /// After each input batch: a place for cheap periodic work (the dashboard's rate-limited snapshots). What it
+    /// After each input batch, once its outputs have been sent on: a place for cheap periodic work (the dashboard's rate-limited snapshots). What it
     /// allocates is counted as the dashboard's, apart from the per-event path.
     /// </summary>
     protected virtual void OnBatchHandled()
     {
+    }
+
+    /// <summary>
+    /// Moves the outputs not yet sent into the output batch; true when the batch filled (flush it, then call again).
+    /// Synchronous, so it may hold a span over the list.
+    /// </summary>
+    private bool AddOutputs()
+    {
+        ReadOnlySpan<TOut> outputs = CollectionsMarshal.AsSpan(_outputs);
+        while (_added < outputs.Length)
+        {
+            if (Output.Add(outputs[_added++]))
+            {
+                return true;
+            }
+        }
+
+        _added = 0;
+        return false;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,12 +87,9 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                         if (Prepare(batch.Items[i], _outputs))
                         {
                             // What is pending goes first: the stage being waited for may need it to answer.
-                            foreach (TOut o in _outputs)
+                            while (AddOutputs())
                             {
-                                if (Output.Add(o))
-                                {
-                                    await Output.FlushAsync().ConfigureAwait(false);
-                                }
+                                await Output.FlushAsync().ConfigureAwait(false);
                             }
 
                             _outputs.Clear();
@@ -87,22 +105,22 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                         }
 
                         Handle(batch.Items[i], _outputs);
-                        foreach (TOut o in _outputs)
+                        // Outputs are large structs (a TradingMessage is 472 bytes): moved by reference, copied once, into the batch.
+                        while (AddOutputs())
                         {
-                            if (Output.Add(o))
-                            {
-                                await Output.FlushAsync().ConfigureAwait(false);
-                            }
+                            await Output.FlushAsync().ConfigureAwait(false);
                         }
                     }
 
                     batch.Return();
+
+                    // A batch's outputs go on before any periodic work: with synchronous continuations the flush carries
+                    // them through the next stages at once, so a dashboard snapshot being built here delays no event.
+                    await Output.FlushAsync().ConfigureAwait(false);
                     long periodic = GC.GetAllocatedBytesForCurrentThread();
                     OnBatchHandled();
                     Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
                 }
-
-                await Output.FlushAsync().ConfigureAwait(false);
             }
 
             long final = GC.GetAllocatedBytesForCurrentThread();
