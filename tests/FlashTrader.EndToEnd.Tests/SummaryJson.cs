@@ -20,7 +20,7 @@ public sealed class SummaryJson(JsonElement root)
     /// <summary>The summary without wall-clock fields, for comparing two runs.</summary>
     public string WithoutWallClock()
     {
-        string[] wallClock = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections", "fillsCsv"];
+        string[] wallClock = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections", "cpuMicrosPerEvent", "steadyState", "fillsCsv"];
         var filtered = root.EnumerateObject().Where(p => !wallClock.Contains(p.Name)).Select(p => $"{p.Name}={p.Value.GetRawText()}");
         return string.Join("\n", filtered);
     }

@@ -20,47 +20,37 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
 
     protected override string StageName => "DecisionEngine";
 
-    protected override bool NeedsPreparation(in SignalTick item) =>
-        _feedback.Reader.TryPeek(out _) || control.HasPending || _stage.MustWaitFor(item.Tick.Sequence);
-
-    protected override async ValueTask PrepareAsync(SignalTick item, List<TradingMessage> outputs)
+    protected override bool Prepare(in SignalTick item, List<TradingMessage> outputs)
     {
         DrainFeedback(outputs);
-        while (control.TryTake(out ControlCommand command))
+        if (control.HasPending)
         {
-            logger.LogWarning("Control: {Action} requested by {Origin}", command.Action, command.Origin);
-            _stage.OnControl(command, outputs);
-        }
-
-        if (!_stage.MustWaitFor(item.Tick.Sequence))
-        {
-            return;
-        }
-
-        // The exchange cannot answer orders it has not received: send what is pending before waiting.
-        foreach (TradingMessage m in outputs)
-        {
-            Output.Add(m);
-        }
-
-        outputs.Clear();
-        await Output.FlushAsync().ConfigureAwait(false);
-        while (_stage.MustWaitFor(item.Tick.Sequence))
-        {
-            if (!await _feedback.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (control.TryTake(out ControlCommand command))
             {
-                throw new InvalidOperationException("the exchange stage stopped while orders were still working");
+                logger.LogWarning("Control: {Action} requested by {Origin}", command.Action, command.Origin);
+                _stage.OnControl(command, outputs);
             }
-
-            DrainFeedback(outputs);
         }
+
+        // The exchange cannot answer orders it has not received: the base class sends what is pending before waiting.
+        return _stage.MustWaitFor(item.Tick.Sequence);
+    }
+
+    protected override string WaitEndedReason => "the exchange stage stopped while orders were still working";
+
+    protected override ValueTask<bool> WaitForMoreAsync() => _feedback.Reader.WaitToReadAsync();
+
+    protected override bool KeepsWaiting(in SignalTick item, List<TradingMessage> outputs)
+    {
+        DrainFeedback(outputs);
+        return _stage.MustWaitFor(item.Tick.Sequence);
     }
 
     private void DrainFeedback(List<TradingMessage> outputs)
     {
         while (_feedback.Reader.TryRead(out Batch<ExecutionFeedback>? batch))
         {
-            foreach (ExecutionFeedback f in batch.Span)
+            foreach (ref readonly ExecutionFeedback f in batch.Span)
             {
                 _stage.OnFeedback(f, outputs);
             }

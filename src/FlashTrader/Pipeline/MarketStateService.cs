@@ -20,7 +20,11 @@ public sealed class MarketStateService(TradingPipeline pipeline, PipelineChannel
         _tap?.Observe(tick);
     }
 
-    protected override void OnBatchHandled() => _tap?.PublishIfDue();
+    protected override void OnBatchHandled()
+    {
+        Status.Steady.Observe(pipeline.MarketState.Events);
+        _tap?.PublishIfDue();
+    }
 
     protected override void OnCompleted() => _tap?.Publish();
 }

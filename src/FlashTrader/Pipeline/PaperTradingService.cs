@@ -51,7 +51,9 @@ public sealed class PaperTradingService(
 
         if (_journal.Count > 0 || _decisions.Count > 0)
         {
+            long before = GC.GetAllocatedBytesForCurrentThread();
             RecordJournal();
+            Status.Steady.AddJournalBytes(GC.GetAllocatedBytesForCurrentThread() - before);
         }
     }
 
@@ -83,6 +85,7 @@ public sealed class PaperTradingService(
         Status.LastEventTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         Status.AllocatedBytesAtEnd = GC.GetTotalAllocatedBytes(precise: true);
         Status.Gen0AtEnd = GC.CollectionCount(0);
+        Status.Steady.Finish(pipeline.MarketState.Events);
         store?.Commit(pipeline.Exchange.Exchange.Export(), Math.Max(_nextOrderId, pipeline.Decision.Engine.NextOrderId),
             new ReplayMark(replaySource, pipeline.Exchange.LastTickSequence), [], [], _instruments);
         fillsCsv.Flush();

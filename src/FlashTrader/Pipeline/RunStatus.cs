@@ -31,6 +31,9 @@ public sealed class RunStatus(IHostApplicationLifetime lifetime) : IDisposable
 
     public long AllocatedBytesAtEnd { get; set; }
 
+    /// <summary>Allocation and CPU time of the run's second half (the steady state).</summary>
+    public SteadyStateMeter Steady { get; } = new();
+
     public int Gen0AtStart { get; set; }
 
     public int Gen0AtEnd { get; set; }

@@ -55,6 +55,12 @@ public sealed record RunSummary
 
     public int Gen0Collections { get; init; }
 
+    /// <summary>Process CPU time (all threads) per event over the event flow: a work figure a busy machine barely moves.</summary>
+    public double CpuMicrosPerEvent { get; init; }
+
+    /// <summary>The run's second half, once books, pools and batches have grown: absent for a run too short to have one.</summary>
+    public SteadyStateSummary? SteadyState { get; init; }
+
     public string FillsCsv { get; init; } = "";
 
     public string? Halted { get; init; }
@@ -68,7 +74,7 @@ public sealed record RunSummary
     public IReadOnlyDictionary<string, SessionSummary> Sessions { get; init; } = new Dictionary<string, SessionSummary>();
 
     /// <summary>Wall-clock fields, excluded when comparing runs for determinism.</summary>
-    public static readonly string[] WallClockFields = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections"];
+    public static readonly string[] WallClockFields = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections", "cpuMicrosPerEvent", "steadyState"];
 
     public string ToJson() => JsonSerializer.Serialize(this, RunSummaryJsonContext.Default.RunSummary);
 
@@ -98,6 +104,23 @@ public sealed record SessionSummary
     public string RealizedPnl { get; init; } = "0";
 
     public string Fees { get; init; } = "0";
+}
+
+public sealed record SteadyStateSummary
+{
+    public long FromEvent { get; init; }
+
+    public long Events { get; init; }
+
+    public double AllocatedBytesPerEvent { get; init; }
+
+    /// <summary>The part of <see cref="AllocatedBytesPerEvent"/> the journal accounts for (SQLite commits, fills.csv, trade log: per order and report).</summary>
+    public double JournalBytesPerEvent { get; init; }
+
+    /// <summary>The part the dashboard's snapshots account for (per publish interval).</summary>
+    public double DashboardBytesPerEvent { get; init; }
+
+    public double CpuMicrosPerEvent { get; init; }
 }
 
 public sealed record LatencySummary

@@ -18,6 +18,7 @@ public static class RunSummaryBuilder
             ? Stopwatch.GetElapsedTime(status.FirstEventTimestamp, status.LastEventTimestamp).TotalSeconds
             : 0;
         LatencyHistogram latency = pipeline.Risk.Latency;
+        SteadyState? steady = status.Steady.SecondHalf(events);
         return new RunSummary
         {
             Events = events,
@@ -50,6 +51,18 @@ public static class RunSummaryBuilder
             },
             AllocatedBytesPerEvent = events > 0 ? Math.Round((double)(status.AllocatedBytesAtEnd - status.AllocatedBytesAtStart) / events, 3) : 0,
             Gen0Collections = status.Gen0AtEnd - status.Gen0AtStart,
+            CpuMicrosPerEvent = Math.Round(status.Steady.CpuMicrosPerEvent(events), 3),
+            SteadyState = steady is SteadyState s
+                ? new SteadyStateSummary
+                {
+                    FromEvent = s.FromEvent,
+                    Events = s.Events,
+                    AllocatedBytesPerEvent = Math.Round(s.AllocatedBytesPerEvent, 3),
+                    JournalBytesPerEvent = Math.Round(s.JournalBytesPerEvent, 3),
+                    DashboardBytesPerEvent = Math.Round(s.DashboardBytesPerEvent, 3),
+                    CpuMicrosPerEvent = Math.Round(s.CpuMicrosPerEvent, 3)
+                }
+                : null,
             FillsCsv = fillsCsvPath,
             Halted = pipeline.Risk.Risk.HaltReason,
             Warnings = warnings,
@@ -77,7 +90,12 @@ public static class RunSummaryBuilder
         w.WriteLine($"  balances          {string.Join(", ", s.Balances.Select(kv => $"{kv.Key} {kv.Value}"))}");
         w.WriteLine($"  book              {s.BookResyncs} resyncs, {s.BookGaps} gaps; {s.DroppedEvents} dropped, {s.SkippedEvents} skipped events");
         w.WriteLine($"  latency (us)      p50 {s.LatencyMicros.P50}, p99 {s.LatencyMicros.P99}, max {s.LatencyMicros.Max} (event received -> order command)");
-        w.WriteLine($"  allocation        {s.AllocatedBytesPerEvent} B/event, {s.Gen0Collections} gen0 collections");
+        w.WriteLine($"  allocation        {s.AllocatedBytesPerEvent} B/event, {s.Gen0Collections} gen0 collections; CPU {s.CpuMicrosPerEvent} us/event");
+        if (s.SteadyState is SteadyStateSummary steady)
+        {
+            w.WriteLine($"  steady state      {steady.AllocatedBytesPerEvent} B/event (journal {steady.JournalBytesPerEvent}, dashboard {steady.DashboardBytesPerEvent}), CPU {steady.CpuMicrosPerEvent} us/event (the last {steady.Events:N0} events, from event {steady.FromEvent:N0})");
+        }
+
         w.WriteLine($"  errors            {s.Errors}");
         foreach (StrategySummary strategy in s.Strategies)
         {

@@ -46,6 +46,7 @@ public sealed class LiveMarketSource(
         _logger.LogInformation("Streaming live MEXC market data for {Symbols} from {Ws} (snapshots from {Rest})", string.Join(", ", symbols), options.Mexc.WsUrl, options.Mexc.RestUrl);
         status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
         status.Gen0AtStart = GC.CollectionCount(0);
+        status.Steady.Start();
         status.FirstEventTimestamp = Stopwatch.GetTimestamp();
         try
         {

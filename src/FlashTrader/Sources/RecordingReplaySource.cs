@@ -36,15 +36,16 @@ public sealed class RecordingReplaySource(
             using RecordingReader reader = RecordingReader.Open(settings.Replay!);
             int[] map = MapSymbols(reader.Header);
             logger.LogInformation("Replaying {Recording} ({Symbols}) at {Speed}", settings.Replay, string.Join(", ", reader.Header.Symbols), settings.Speed is null ? "max speed" : $"{settings.Speed}x");
-            long firstExchangeNs = long.MinValue;
-            long startTimestamp = 0;
+            var pace = new ReplayPace(settings.Speed);
             status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
             status.Gen0AtStart = GC.CollectionCount(0);
+            status.Steady.Start();
             status.FirstEventTimestamp = Stopwatch.GetTimestamp();
             long skipped = 0;
-            bool paced = settings.Speed is not null;
             var decoder = new MexcPushDecoder(new SymbolTable(reader.Header.Symbols), _pool);
             var decoded = new DecodedFrame();
+            // Per event this loop stays synchronous: it awaits only when pacing holds an event back or a flush finds the
+            // channel full, so no async call (and, in a Debug build, no state machine object) is made per event.
             while (!stop.IsCancellationRequested && reader.TryRead(out MarketEvent ev))
             {
                 if (ev.Kind == MarketEventKind.RawFrame)
@@ -72,7 +73,17 @@ public sealed class RecordingReplaySource(
                             continue;
                         }
 
-                        (firstExchangeNs, startTimestamp) = await EmitAsync(inner.With(mapped, null), firstExchangeNs, startTimestamp, writer, paced, stop).ConfigureAwait(false);
+                        inner = inner.With(mapped, null);
+                        if (pace.IsEarly(inner.ExchangeTimeNs))
+                        {
+                            await writer.FlushAsync().ConfigureAwait(false);
+                            await pace.WaitAsync(stop).ConfigureAwait(false);
+                        }
+
+                        if (writer.Add(new InboundEvent(inner, Stopwatch.GetTimestamp())) || pace.IsPaced)
+                        {
+                            await writer.FlushAsync().ConfigureAwait(false);
+                        }
                     }
 
                     continue;
@@ -92,7 +103,18 @@ public sealed class RecordingReplaySource(
                     levels.CopyFrom(ev.Levels);
                 }
 
-                (firstExchangeNs, startTimestamp) = await EmitAsync(ev.With(symbol, levels), firstExchangeNs, startTimestamp, writer, paced, stop).ConfigureAwait(false);
+                ev = ev.With(symbol, levels);
+                if (pace.IsEarly(ev.ExchangeTimeNs))
+                {
+                    await writer.FlushAsync().ConfigureAwait(false);
+                    await pace.WaitAsync(stop).ConfigureAwait(false);
+                }
+
+                // Paced replays behave like a live feed: each event goes out as soon as it is due.
+                if (writer.Add(new InboundEvent(ev, Stopwatch.GetTimestamp())) || pace.IsPaced)
+                {
+                    await writer.FlushAsync().ConfigureAwait(false);
+                }
             }
 
             status.SkippedEvents = skipped;
@@ -123,30 +145,6 @@ public sealed class RecordingReplaySource(
             status.Fault("Replay", ex);
             writer.Complete(ex);
         }
-    }
-
-    /// <summary>Sends one event on (paced by exchange time when a speed is given); returns the pacing origin.</summary>
-    private async ValueTask<(long FirstExchangeNs, long StartTimestamp)> EmitAsync(
-        MarketEvent ev, long firstExchangeNs, long startTimestamp, BatchWriter<InboundEvent> writer, bool paced, CancellationToken stop)
-    {
-        if (settings.Speed is double speed)
-        {
-            if (firstExchangeNs == long.MinValue)
-            {
-                firstExchangeNs = ev.ExchangeTimeNs;
-                startTimestamp = Stopwatch.GetTimestamp();
-            }
-
-            await PaceAsync(ev.ExchangeTimeNs - firstExchangeNs, speed, startTimestamp, writer, stop).ConfigureAwait(false);
-        }
-
-        // Paced replays behave like a live feed: each event goes out as soon as it is due.
-        if (writer.Add(new InboundEvent(ev, Stopwatch.GetTimestamp())) || paced)
-        {
-            await writer.FlushAsync().ConfigureAwait(false);
-        }
-
-        return (firstExchangeNs, startTimestamp);
     }
 
     /// <summary>
@@ -207,30 +205,6 @@ public sealed class RecordingReplaySource(
         }
 
         return map;
-    }
-
-    /// <summary>Holds an event back until its time has come at the requested speed; what is pending goes out first.</summary>
-    private static async ValueTask PaceAsync(long eventOffsetNs, double speed, long startTimestamp, BatchWriter<InboundEvent> writer, CancellationToken stop)
-    {
-        double dueSeconds = eventOffsetNs / 1e9 / speed;
-        double ahead = dueSeconds - Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
-        if (ahead <= 0)
-        {
-            return;
-        }
-
-        await writer.FlushAsync().ConfigureAwait(false);
-        if (ahead > 0.002)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(ahead - 0.001), stop).ConfigureAwait(false);
-        }
-
-        // The last stretch spins: Task.Delay's ~1 ms granularity would add that much to every event's latency.
-        while (Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds < dueSeconds)
-        {
-            stop.ThrowIfCancellationRequested();
-            Thread.SpinWait(20);
-        }
     }
 
     /// <summary>The events one recorded frame decodes to (a reused buffer: no allocation per frame once grown).</summary>
