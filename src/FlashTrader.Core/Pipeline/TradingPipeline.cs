@@ -26,6 +26,7 @@ public sealed class TradingPipeline
     private readonly List<TradingMessage> _reportsToRisk = new(16);
     private SignalSet _signals;
     private MarketTick _tick;
+    private bool _driven;
 
     /// <param name="options">The configuration.</param>
     /// <param name="clock">Latency clock (Stopwatch by default).</param>
@@ -84,6 +85,25 @@ public sealed class TradingPipeline
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {
         Exchange.Journal.Clear();
+        PaperExchange exchange = Exchange.Exchange;
+        if (!_driven)
+        {
+            // Driven synchronously (the hosted services never call Process): the exchange can match against
+            // MarketState's books instead of maintaining replicas of them from the same events.
+            _driven = true;
+            if (MarketState.Events == 0 && exchange.MarketEventsSeen == 0)
+            {
+                exchange.ShareBooks([.. MarketState.Markets.Select(m => m.Book)]);
+            }
+        }
+
+        if (exchange.BooksShared && (MarketState.Events + 1 > Exchange.CatchUpUntil || exchange.OpenOrders.Count == 0))
+        {
+            // Orders due before this event meet the book as it is before the market applies it (the exchange stage
+            // would otherwise let them arrive first thing when it handles the tick; a catch-up tick matches nothing).
+            exchange.ArriveBefore(ev);
+        }
+
         _tick = MarketState.Apply(ev, receivedTimestamp);
         _signals = Signals.Evaluate(_tick);
 
