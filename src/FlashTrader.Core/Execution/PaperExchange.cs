@@ -28,6 +28,9 @@ public sealed class PaperExchange
     private readonly InstrumentSet _instruments;
     private readonly PaperTradingOptions _options;
     private readonly OrderBook[] _books;
+    private readonly List<ExecutionReport> _arrivedEarly = new(8);
+    private bool _booksShared;
+    private long _marketEvents;
     private readonly PositionLedger[] _positions;
     private readonly int[] _baseAsset;
     private readonly int[] _quoteAsset;
@@ -132,7 +135,52 @@ public sealed class PaperExchange
     public int PendingReportCount => _outbound.Count;
 
     /// <summary>True while anything this exchange holds can still produce a report as market time passes.</summary>
-    public bool HasPendingWork => _resting.Count > 0 || _inFlight.Count > 0 || _outbound.Count > 0;
+    public bool HasPendingWork => _resting.Count > 0 || _inFlight.Count > 0 || _outbound.Count > 0 || _arrivedEarly.Count > 0;
+
+    /// <summary>Market events seen (applied or rebuilt from).</summary>
+    public long MarketEventsSeen => _marketEvents;
+
+    /// <summary>True once the exchange matches against the market's own books (<see cref="ShareBooks"/>).</summary>
+    public bool BooksShared => _booksShared;
+
+    /// <summary>
+    /// Matches against <paramref name="books"/> (MarketState's, by symbol id) instead of keeping replicas built from the
+    /// same events: half the book maintenance. Valid only when one thread drives both and, for each event, lets the
+    /// orders due before it arrive (<see cref="ArriveBefore"/>) before the market applies it and the exchange then sees
+    /// it (<see cref="OnMarketEvent"/>): every order meets exactly the book state a replica would hold. Only before the
+    /// first market event, so no replica state is thrown away.
+    /// </summary>
+    public void ShareBooks(IReadOnlyList<OrderBook> books)
+    {
+        if (_marketEvents > 0)
+        {
+            throw new InvalidOperationException($"the exchange has already seen {_marketEvents} market events: its replica books cannot be swapped now");
+        }
+
+        if (books.Count != _books.Length)
+        {
+            throw new ArgumentException($"{books.Count} books given for {_books.Length} symbols", nameof(books));
+        }
+
+        for (int s = 0; s < _books.Length; s++)
+        {
+            _books[s] = books[s];
+        }
+
+        _booksShared = true;
+    }
+
+    /// <summary>
+    /// With shared books: the orders whose entry leg ends by <paramref name="ev"/> arrive now, while the book is still as
+    /// it was before the event; their reports are handed out first by the next <see cref="OnMarketEvent"/>.
+    /// </summary>
+    public void ArriveBefore(in MarketEvent ev)
+    {
+        while (_inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order))
+        {
+            Arrive(order, arrivedNs, _arrivedEarly);
+        }
+    }
 
     public QueueModel QueueModel => _queueModel;
 
@@ -155,6 +203,13 @@ public sealed class PaperExchange
     /// </summary>
     public void OnMarketEvent(in MarketEvent ev, List<ExecutionReport> reports)
     {
+        _marketEvents++;
+        if (_arrivedEarly.Count > 0)
+        {
+            reports.AddRange(_arrivedEarly);
+            _arrivedEarly.Clear();
+        }
+
         while (_inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order))
         {
             Arrive(order, arrivedNs, reports);
@@ -177,7 +232,11 @@ public sealed class PaperExchange
     /// Applies a depth event to the replica book only: no matching, no marks. For replaying events whose effects the
     /// restored account already holds (resuming after the journal), so resting orders are not matched twice.
     /// </summary>
-    public void RebuildBook(in MarketEvent ev) => ApplyDepth(ev);
+    public void RebuildBook(in MarketEvent ev)
+    {
+        _marketEvents++;
+        ApplyDepth(ev);
+    }
 
     /// <summary>Applies a snapshot or diff to the replica book; false for any other event.</summary>
     private bool ApplyDepth(in MarketEvent ev)
@@ -186,11 +245,19 @@ public sealed class PaperExchange
         switch (ev.Kind)
         {
             case MarketEventKind.DepthSnapshot:
-                book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                if (!_booksShared)
+                {
+                    book.ApplySnapshot(ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                }
+
                 _consumed[ev.SymbolId].Clear();
                 return true;
             case MarketEventKind.DepthDiff:
-                book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                if (!_booksShared)
+                {
+                    book.ApplyDiff(ev.FirstUpdateId, ev.LastUpdateId, ev.Levels, ev.ExchangeTimeNs);
+                }
+
                 return true;
             default:
                 return false;

@@ -10,15 +10,23 @@ namespace FlashTrader.Core.Market;
 /// </summary>
 public sealed class BookSide
 {
-    public const int ChunkCapacity = 64;
+    public const int ChunkCapacity = 32;
 
     private readonly bool _bids;
+
+    // +1 for bids, -1 for asks: price × sign ascends towards the best on both sides, so searches compare without a branch.
+    private readonly long _sign;
+    private int _lastChunk;
     private readonly Stack<Chunk> _spare = new();
     private Chunk[] _chunks = new Chunk[16];
     private long[] _firstPrices = new long[16];
     private int _chunkCount;
 
-    public BookSide(bool bids) => _bids = bids;
+    public BookSide(bool bids)
+    {
+        _bids = bids;
+        _sign = bids ? 1 : -1;
+    }
 
     public int Count { get; private set; }
 
@@ -88,11 +96,18 @@ public sealed class BookSide
             return;
         }
 
-        // A price worse than every level belongs at the front of the first chunk.
-        int c = Math.Max(0, FindChunk(price));
+        // A diff's levels come in price order, so the chunk the last change went to is the likeliest one.
+        long key = price * _sign;
+        int c = _lastChunk;
+        if (c >= _chunkCount || _firstPrices[c] * _sign > key || (c + 1 < _chunkCount && _firstPrices[c + 1] * _sign <= key))
+        {
+            // A price worse than every level belongs at the front of the first chunk.
+            c = Math.Max(0, FindChunk(key));
+        }
 
+        _lastChunk = c;
         Chunk chunk = _chunks[c];
-        int i = chunk.Find(price, _bids);
+        int i = chunk.Find(key, _sign);
         if (i >= 0)
         {
             if (!level.Quantity.IsZero)
@@ -183,17 +198,17 @@ public sealed class BookSide
     }
 
     /// <summary>The last chunk whose first level is at or worse than the price; -1 when the price is worse than all.</summary>
-    private int FindChunk(long price)
+    private int FindChunk(long key)
     {
         int lo = 0;
         int hi = _chunkCount - 1;
         int found = -1;
+        long sign = _sign;
+        long[] firstPrices = _firstPrices;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            long first = _firstPrices[mid];
-            bool atOrAfter = _bids ? first <= price : first >= price;
-            if (atOrAfter)
+            if (firstPrices[mid] * sign <= key)
             {
                 found = mid;
                 lo = mid + 1;
@@ -247,7 +262,8 @@ public sealed class BookSide
         public readonly PriceLevel[] Levels = new PriceLevel[ChunkCapacity];
         public int Count;
 
-        public int Find(long price, bool ascending)
+        /// <summary>Index of the level whose price × <paramref name="sign"/> is <paramref name="key"/>, or ~insertion point.</summary>
+        public int Find(long key, long sign)
         {
             int lo = 0;
             int hi = Count - 1;
@@ -255,13 +271,13 @@ public sealed class BookSide
             while (lo <= hi)
             {
                 int mid = (lo + hi) >>> 1;
-                long m = levels[mid].Price.Raw;
-                if (m == price)
+                long m = levels[mid].Price.Raw * sign;
+                if (m == key)
                 {
                     return mid;
                 }
 
-                if (ascending ? m < price : m > price)
+                if (m < key)
                 {
                     lo = mid + 1;
                 }

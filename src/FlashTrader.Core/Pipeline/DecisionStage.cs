@@ -1,6 +1,8 @@
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Decisions;
+using FlashTrader.Core.Market;
 using FlashTrader.Core.Orders;
+using FlashTrader.Core.Signals;
 
 namespace FlashTrader.Core.Pipeline;
 
@@ -26,16 +28,26 @@ public sealed class DecisionStage(DecisionEngine engine)
     public void OnTick(in SignalTick item, List<TradingMessage> output)
     {
         output.Add(TradingMessage.ForTick(item.Tick));
-        if (item.Tick.Sequence <= CatchUpUntil)
-        {
-            Engine.Observe(item.Tick, item.Signals);
-            return;
-        }
-
-        if (Engine.TryDecide(item.Tick, item.Signals, out OrderRequest order))
+        if (Decide(item.Tick, item.Signals, out OrderRequest order))
         {
             output.Add(TradingMessage.ForOrder(order));
         }
+    }
+
+    /// <summary>
+    /// What <see cref="OnTick"/> does, without wrapping the tick in a message: the synchronous driver passes the tick on
+    /// itself, by reference. True when the tick caused an order.
+    /// </summary>
+    public bool Decide(in MarketTick tick, in SignalSet signals, out OrderRequest order)
+    {
+        if (tick.Sequence <= CatchUpUntil)
+        {
+            Engine.Observe(tick, signals);
+            order = default;
+            return false;
+        }
+
+        return Engine.TryDecide(tick, signals, out order);
     }
 
     /// <summary>

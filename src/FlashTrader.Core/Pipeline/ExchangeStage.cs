@@ -53,35 +53,8 @@ public sealed class ExchangeStage
         switch (message.Kind)
         {
             case TradingMessageKind.Tick:
-                {
-                    bool hadWork = Exchange.HasPendingWork || Stops.Count > 0;
-                    // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
-                    if (message.Tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
-                    {
-                        Exchange.RebuildBook(message.Tick.Event);
-                    }
-                    else
-                    {
-                        Exchange.OnMarketEvent(message.Tick.Event, _reports);
-                    }
-
-                    _lastTick = message.Tick.Sequence;
-                    _lastTimeNs = message.Tick.ExchangeTimeNs;
-                    TriggerStops(message.Tick);
-                    Emit(output);
-                    if (hadWork || Exchange.HasPendingWork || Stops.Count > 0)
-                    {
-                        output.Add(ExecutionFeedback.Watermark(_lastTick));
-                    }
-
-                    if (message.Tick.Event.HasLevels)
-                    {
-                        message.Tick.Event.Levels.Release();
-                    }
-
-                    break;
-                }
-
+                OnTick(message.Tick, output);
+                break;
             case TradingMessageKind.Order when message.Order.Trigger != StopKind.None:
                 Stops.Arm(message.Order);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
@@ -112,6 +85,39 @@ public sealed class ExchangeStage
                 Emit(output);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A tick: advances market time (releasing orders and reports whose legs have ended), updates the replica books,
+    /// matches resting orders and armed stops; what <see cref="Handle"/> does with a tick message.
+    /// </summary>
+    public void OnTick(in MarketTick tick, List<ExecutionFeedback> output)
+    {
+        _reports.Clear();
+        bool hadWork = Exchange.HasPendingWork || Stops.Count > 0;
+        // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
+        if (tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
+        {
+            Exchange.RebuildBook(tick.Event);
+        }
+        else
+        {
+            Exchange.OnMarketEvent(tick.Event, _reports);
+        }
+
+        _lastTick = tick.Sequence;
+        _lastTimeNs = tick.ExchangeTimeNs;
+        TriggerStops(tick);
+        Emit(output);
+        if (hadWork || Exchange.HasPendingWork || Stops.Count > 0)
+        {
+            output.Add(ExecutionFeedback.Watermark(_lastTick));
+        }
+
+        if (tick.Event.HasLevels)
+        {
+            tick.Event.Levels.Release();
         }
     }
 

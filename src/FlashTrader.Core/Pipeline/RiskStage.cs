@@ -19,8 +19,7 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
         switch (message.Kind)
         {
             case TradingMessageKind.Tick:
-                _features[message.Tick.SymbolId] = message.Tick.Features;
-                Risk.OnTick(message.Tick);
+                OnTick(message.Tick);
                 output.Add(message);
                 break;
             case TradingMessageKind.Order:
@@ -43,6 +42,13 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
                 output.Add(message);
                 break;
         }
+    }
+
+    /// <summary>Watches a tick (what <see cref="Handle"/> does with one, minus passing it on).</summary>
+    public void OnTick(in Market.MarketTick tick)
+    {
+        _features[tick.SymbolId] = tick.Features;
+        Risk.OnTick(tick);
     }
 
     private void Apply(in ControlCommand command)

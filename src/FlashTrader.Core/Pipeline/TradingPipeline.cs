@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Decisions;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
+using FlashTrader.Core.Orders;
 using FlashTrader.Core.Portfolio;
 using FlashTrader.Core.Risk;
 using FlashTrader.Core.Signals;
@@ -23,6 +25,8 @@ public sealed class TradingPipeline
     private readonly List<ExecutionFeedback> _feedback = new(16);
     private readonly List<TradingMessage> _reportsToRisk = new(16);
     private SignalSet _signals;
+    private MarketTick _tick;
+    private bool _driven;
 
     /// <param name="options">The configuration.</param>
     /// <param name="clock">Latency clock (Stopwatch by default).</param>
@@ -81,11 +85,46 @@ public sealed class TradingPipeline
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {
         Exchange.Journal.Clear();
-        MarketTick tick = MarketState.Apply(ev, receivedTimestamp);
-        _signals = Signals.Evaluate(tick);
-        _decisionOut.Clear();
-        Decision.OnTick(new SignalTick(tick, _signals), _decisionOut);
-        Forward(_decisionOut);
+        PaperExchange exchange = Exchange.Exchange;
+        if (!_driven)
+        {
+            // Driven synchronously (the hosted services never call Process): the exchange can match against
+            // MarketState's books instead of maintaining replicas of them from the same events.
+            _driven = true;
+            if (MarketState.Events == 0 && exchange.MarketEventsSeen == 0)
+            {
+                exchange.ShareBooks([.. MarketState.Markets.Select(m => m.Book)]);
+            }
+        }
+
+        if (exchange.BooksShared && (MarketState.Events + 1 > Exchange.CatchUpUntil || exchange.OpenOrders.Count == 0))
+        {
+            // Orders due before this event meet the book as it is before the market applies it (the exchange stage
+            // would otherwise let them arrive first thing when it handles the tick; a catch-up tick matches nothing).
+            exchange.ArriveBefore(ev);
+        }
+
+        _tick = MarketState.Apply(ev, receivedTimestamp);
+        _signals = Signals.Evaluate(_tick);
+
+        // The tick is handed to each stage by reference instead of in a message (a TradingMessage is ~470 bytes; most
+        // ticks cause nothing else). The order is the channels' breadth-first order, as Forward keeps it.
+        bool ordered = Decision.Decide(_tick, _signals, out OrderRequest order);
+        _riskOut.Clear();
+        Risk.OnTick(_tick);
+        if (ordered)
+        {
+            Risk.Handle(TradingMessage.ForOrder(order), _riskOut);
+        }
+
+        _feedback.Clear();
+        Exchange.OnTick(_tick, _feedback);
+        foreach (ref readonly TradingMessage m in CollectionsMarshal.AsSpan(_riskOut))
+        {
+            Exchange.Handle(m, _feedback);
+        }
+
+        ReturnFeedback();
         if (Risk.Risk.TakeFlattenRequest(out string reason))
         {
             // A breaker asked to flatten: it goes through the control path at once, as the host's inbox would deliver it.
@@ -109,25 +148,36 @@ public sealed class TradingPipeline
         // Breadth-first, as the channels order it: risk sees the tick and the order, the exchange sees what risk let
         // through, and the reports come back through the decision stage to risk before the next event.
         _riskOut.Clear();
-        foreach (TradingMessage m in toRisk)
+        foreach (ref readonly TradingMessage m in CollectionsMarshal.AsSpan(toRisk))
         {
             Risk.Handle(m, _riskOut);
         }
 
         _feedback.Clear();
-        foreach (TradingMessage m in _riskOut)
+        foreach (ref readonly TradingMessage m in CollectionsMarshal.AsSpan(_riskOut))
         {
             Exchange.Handle(m, _feedback);
         }
 
+        ReturnFeedback();
+    }
+
+    /// <summary>The exchange's reports go back through the decision stage to risk.</summary>
+    private void ReturnFeedback()
+    {
+        if (_feedback.Count == 0)
+        {
+            return;
+        }
+
         _reportsToRisk.Clear();
-        foreach (ExecutionFeedback f in _feedback)
+        foreach (ref readonly ExecutionFeedback f in CollectionsMarshal.AsSpan(_feedback))
         {
             Decision.OnFeedback(f, _reportsToRisk);
         }
 
         _riskOut.Clear();
-        foreach (TradingMessage m in _reportsToRisk)
+        foreach (ref readonly TradingMessage m in CollectionsMarshal.AsSpan(_reportsToRisk))
         {
             Risk.Handle(m, _riskOut);
         }

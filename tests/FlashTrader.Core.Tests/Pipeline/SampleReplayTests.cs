@@ -100,6 +100,49 @@ public sealed class SampleReplayTests
     }
 
     [Fact]
+    public void The_synchronous_driver_matches_against_the_market_books_and_trades_exactly_as_replica_books_do()
+    {
+        (TradingPipeline shared, List<ExecutionReport> sharedJournal) = Replay();
+        (TradingPipeline replica, List<ExecutionReport> replicaJournal) = ReplayThroughMessages();
+
+        shared.Exchange.Exchange.BooksShared.Should().BeTrue();
+        shared.Exchange.Exchange.Book(0).Should().BeSameAs(shared.MarketState[0].Book);
+        replica.Exchange.Exchange.BooksShared.Should().BeFalse("stages handed messages, as the hosted services do, keep replica books");
+        replica.Exchange.Exchange.Book(0).Should().NotBeSameAs(replica.MarketState[0].Book);
+        replicaJournal.Should().HaveCount(sharedJournal.Count).And.Equal(sharedJournal);
+        replica.Exchange.Exchange.Equity.Should().Be(shared.Exchange.Exchange.Equity);
+    }
+
+    /// <summary>The sample through the stages' message handlers, breadth-first as the hosted channels order them.</summary>
+    private static (TradingPipeline Pipeline, List<ExecutionReport> Journal) ReplayThroughMessages()
+    {
+        var pipeline = new TradingPipeline(SampleOptions.Create());
+        var journal = new List<ExecutionReport>();
+        var toRisk = new List<TradingMessage>();
+        var toExchange = new List<TradingMessage>();
+        var feedback = new List<ExecutionFeedback>();
+        var reports = new List<TradingMessage>();
+        foreach (MarketEvent ev in Sample.Value)
+        {
+            MarketTick tick = pipeline.MarketState.Apply(ev, 0);
+            toRisk.Clear();
+            pipeline.Decision.OnTick(new SignalTick(tick, pipeline.Signals.Evaluate(tick)), toRisk);
+            toExchange.Clear();
+            toRisk.ForEach(m => pipeline.Risk.Handle(m, toExchange));
+            feedback.Clear();
+            toExchange.ForEach(m => pipeline.Exchange.Handle(m, feedback));
+            reports.Clear();
+            feedback.ForEach(f => pipeline.Decision.OnFeedback(f, reports));
+            reports.ForEach(m => pipeline.Risk.Handle(m, toExchange));
+            pipeline.Risk.Risk.TakeFlattenRequest(out _).Should().BeFalse("the shipped limits do not trip on the sample");
+            journal.AddRange(pipeline.Exchange.Journal);
+            pipeline.Exchange.Journal.Clear();
+        }
+
+        return (pipeline, journal);
+    }
+
+    [Fact]
     public void A_replay_is_deterministic()
     {
         (TradingPipeline first, List<ExecutionReport> firstJournal) = Replay();
