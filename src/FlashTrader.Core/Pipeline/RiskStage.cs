@@ -11,6 +11,9 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
 
     public RiskManager Risk { get; } = risk;
 
+    /// <summary>Ticks up to this sequence are a resumed replay's catch-up: already journaled, so they move no risk state.</summary>
+    public long CatchUpUntil { get; set; }
+
     /// <summary>Event-to-command latency of approved orders (Stopwatch: source receipt -> command issued).</summary>
     public LatencyHistogram Latency { get; } = new();
 
@@ -20,7 +23,15 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
         {
             case TradingMessageKind.Tick:
                 _features[message.Tick.SymbolId] = message.Tick.Features;
-                Risk.OnTick(message.Tick);
+                if (message.Tick.Sequence <= CatchUpUntil)
+                {
+                    Risk.OnCatchUpTick(message.Tick);
+                }
+                else
+                {
+                    Risk.OnTick(message.Tick);
+                }
+
                 output.Add(message);
                 break;
             case TradingMessageKind.Order:

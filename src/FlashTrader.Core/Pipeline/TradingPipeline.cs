@@ -75,6 +75,7 @@ public sealed class TradingPipeline
     {
         Decision.CatchUpUntil = sequence;
         Exchange.CatchUpUntil = sequence;
+        Risk.CatchUpUntil = sequence;
     }
 
     /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>
