@@ -33,7 +33,22 @@ public static class ConfigurationRules
         ValidateDashboard(options.Dashboard, errors);
         ValidateStrategies(options, errors);
         ValidateSessions(options.Sessions, errors);
+        ValidateOrderSplitting(options.OrderSplitting, errors);
         return errors;
+    }
+
+    private static void ValidateOrderSplitting(OrderSplittingOptions o, List<ConfigurationError> errors)
+    {
+        const string k = "OrderSplitting";
+        Require(o.MinParentNotional <= 0, $"{k}:MinParentNotional", "must be greater than 0", errors);
+        Require(!(o.TouchShare > 0 && o.TouchShare <= 1), $"{k}:TouchShare", "must be a share in (0, 1]", errors);
+        Require(o.MinChildNotional < 0, $"{k}:MinChildNotional", "must be 0 (the pair's MinNotional) or more", errors);
+        Require(o.MaxChildNotional < 0, $"{k}:MaxChildNotional", "must be 0 (no cap) or more", errors);
+        Require(o.MaxChildNotional > 0 && o.MaxChildNotional < o.MinChildNotional, $"{k}:MaxChildNotional", "must not be below MinChildNotional", errors);
+        Require(o.IntervalMs < 0, $"{k}:IntervalMs", "must be 0 or more", errors);
+        Require(!(o.PriceLimitBps >= 0 && o.PriceLimitBps <= 1_000), $"{k}:PriceLimitBps", "must be between 0 and 1000", errors);
+        Require(o.TimeoutMs <= 0, $"{k}:TimeoutMs", "must be greater than 0", errors);
+        Require(o.MaxChildren is < 1 or > 999, $"{k}:MaxChildren", "must be between 1 and 999", errors);
     }
 
     private static void ValidatePairs(List<TradingPairOptions> pairs, List<ConfigurationError> errors)

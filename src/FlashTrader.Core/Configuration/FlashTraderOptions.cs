@@ -23,4 +23,6 @@ public sealed class FlashTraderOptions
     public StrategyOptions Strategies { get; set; } = new();
 
     public SessionOptions Sessions { get; set; } = new();
+
+    public OrderSplittingOptions OrderSplitting { get; set; } = new();
 }

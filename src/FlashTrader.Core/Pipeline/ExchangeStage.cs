@@ -1,6 +1,7 @@
 using FlashTrader.Core.Control;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Market;
+using FlashTrader.Core.Numerics;
 using FlashTrader.Core.Orders;
 
 namespace FlashTrader.Core.Pipeline;
@@ -17,14 +18,22 @@ public sealed class ExchangeStage
 {
     private readonly List<ExecutionReport> _reports = new(64);
     private readonly List<OrderRequest> _stopOrders = new(8);
+    private readonly List<OrderRequest> _children = new(8);
+    private readonly List<ExecutionReport> _parentReports = new(8);
     private long _lastTick;
     private long _lastTimeNs;
 
-    public ExchangeStage(PaperExchange exchange)
+    /// <param name="exchange">The paper exchange.</param>
+    /// <param name="slicer">Order splitting (null: off, every order is sent whole).</param>
+    public ExchangeStage(PaperExchange exchange, OrderSlicer? slicer = null)
     {
         Exchange = exchange;
+        Slicer = slicer;
         exchange.JournalTo(Journal);
     }
+
+    /// <summary>Order splitting, when on: large entries are worked as children sized to the touch.</summary>
+    public OrderSlicer? Slicer { get; }
 
     public PaperExchange Exchange { get; }
 
@@ -59,6 +68,13 @@ public sealed class ExchangeStage
                 Stops.Arm(message.Order);
                 output.Add(ExecutionFeedback.Watermark(_lastTick));
                 break;
+            case TradingMessageKind.Order when Slicer is not null && Slicer.Qualifies(message.Order, Arrival(message.Order)):
+                Slicer.Start(message.Order, Arrival(message.Order), Exchange.LastSeenNs, _parentReports);
+                JournalParents();
+                SendChildren(message.Order.SymbolId);
+                Emit(output);
+                output.Add(ExecutionFeedback.Watermark(_lastTick));
+                break;
             case TradingMessageKind.Order:
                 // Sent when the strategy saw the tick that caused it: the exchange has just handled that tick.
                 Exchange.Submit(message.Order, Exchange.LastSeenNs, _reports);
@@ -67,6 +83,13 @@ public sealed class ExchangeStage
                 break;
             case TradingMessageKind.Control when message.Command.Flattens:
                 Exchange.CancelAll(_lastTimeNs, _reports);
+                if (Slicer is not null)
+                {
+                    // Parents with a child in flight end when its report comes back (in Emit below).
+                    Slicer.CancelAll(_lastTimeNs, _parentReports);
+                    JournalParents();
+                }
+
                 _stopOrders.Clear();
                 Stops.CancelAll(_stopOrders);
                 foreach (OrderRequest stop in _stopOrders)
@@ -95,7 +118,7 @@ public sealed class ExchangeStage
     public void OnTick(in MarketTick tick, List<ExecutionFeedback> output)
     {
         _reports.Clear();
-        bool hadWork = Exchange.HasPendingWork || Stops.Count > 0;
+        bool hadWork = Exchange.HasPendingWork || Stops.Count > 0 || Slicer?.ActiveCount > 0;
         // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
         if (tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
         {
@@ -110,7 +133,13 @@ public sealed class ExchangeStage
         _lastTimeNs = tick.ExchangeTimeNs;
         TriggerStops(tick);
         Emit(output);
-        if (hadWork || Exchange.HasPendingWork || Stops.Count > 0)
+        if (Slicer?.ActiveCount > 0)
+        {
+            SendChildren(tick.SymbolId);
+            Emit(output);
+        }
+
+        if (hadWork || Exchange.HasPendingWork || Stops.Count > 0 || Slicer?.ActiveCount > 0)
         {
             output.Add(ExecutionFeedback.Watermark(_lastTick));
         }
@@ -137,11 +166,64 @@ public sealed class ExchangeStage
         }
     }
 
+    /// <summary>The touch a parent would trade against on arrival (0 while the replica book cannot be traded).</summary>
+    private Fixed8 Arrival(in OrderRequest order)
+    {
+        OrderBook book = Exchange.Book(order.SymbolId);
+        return !book.IsTradeable ? default : order.Side == Side.Buy ? book.BestAsk.Price : book.BestBid.Price;
+    }
+
+    /// <summary>Sends the children the parents on this symbol are due (after their previous child's report was taken).</summary>
+    private void SendChildren(int symbolId)
+    {
+        _children.Clear();
+        Slicer!.OnBook(symbolId, Exchange.Book(symbolId), Exchange.LastSeenNs, _children, _parentReports);
+        JournalParents();
+        foreach (OrderRequest child in _children)
+        {
+            Exchange.Submit(child, Exchange.LastSeenNs, _reports);
+        }
+    }
+
+    /// <summary>
+    /// Moves the parents' own transitions to the reports and the journal. The journal gets them without fill details: the
+    /// fill itself is journaled once, as the child's.
+    /// </summary>
+    private void JournalParents()
+    {
+        foreach (ExecutionReport r in _parentReports)
+        {
+            _reports.Add(r);
+            Journal.Add(r.IsFill ? r with { FillId = 0, LastPrice = default, LastQuantity = default, Fee = 0m, Liquidity = Liquidity.None } : r);
+        }
+
+        _parentReports.Clear();
+    }
+
+    /// <summary>
+    /// Sends this step's reports back and clears them. A child's report goes to its parent instead: the strategy and the
+    /// risk gate hear of the parent (the order they decided and approved) only.
+    /// </summary>
     private void Emit(List<ExecutionFeedback> output)
     {
-        foreach (ExecutionReport r in _reports)
+        for (int i = 0; i < _reports.Count; i++)
         {
+            ExecutionReport r = _reports[i];
+            if (Slicer is not null && Slicer.OnReport(r, _parentReports))
+            {
+                foreach (ExecutionReport parent in _parentReports)
+                {
+                    output.Add(ExecutionFeedback.ForReport(parent));
+                    Journal.Add(parent.IsFill ? parent with { FillId = 0, LastPrice = default, LastQuantity = default, Fee = 0m, Liquidity = Liquidity.None } : parent);
+                }
+
+                _parentReports.Clear();
+                continue;
+            }
+
             output.Add(ExecutionFeedback.ForReport(r));
         }
+
+        _reports.Clear();
     }
 }

@@ -11,6 +11,9 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
 
     public RiskManager Risk { get; } = risk;
 
+    /// <summary>Ticks up to this sequence are a resumed replay's catch-up: already journaled, so they move no risk state.</summary>
+    public long CatchUpUntil { get; set; }
+
     /// <summary>Event-to-command latency of approved orders (Stopwatch: source receipt -> command issued).</summary>
     public LatencyHistogram Latency { get; } = new();
 
@@ -48,7 +51,14 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
     public void OnTick(in Market.MarketTick tick)
     {
         _features[tick.SymbolId] = tick.Features;
-        Risk.OnTick(tick);
+        if (tick.Sequence <= CatchUpUntil)
+        {
+            Risk.OnCatchUpTick(tick);
+        }
+        else
+        {
+            Risk.OnTick(tick);
+        }
     }
 
     private void Apply(in ControlCommand command)

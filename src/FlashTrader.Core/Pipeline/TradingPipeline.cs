@@ -52,7 +52,7 @@ public sealed class TradingPipeline
             .ToDictionary(x => x.a, x => x.v, StringComparer.Ordinal);
         Decision = new DecisionStage(new DecisionEngine(Instruments, options.Execution, NewAccount(exchange, balances), firstOrderId, strategyRules, options.Sessions.ReapplyExitsAtBoundary, options.Sizing));
         Risk = new RiskStage(new RiskManager(Instruments, options.Execution, options.Risk, NewAccount(exchange, balances)), clock ?? TimeSource.Stopwatch);
-        Exchange = new ExchangeStage(exchange);
+        Exchange = new ExchangeStage(exchange, options.OrderSplitting.Enabled ? new OrderSlicer(Instruments, options.OrderSplitting, options.Execution.MaxOpenOrders) : null);
     }
 
     public InstrumentSet Instruments { get; }
@@ -79,6 +79,7 @@ public sealed class TradingPipeline
     {
         Decision.CatchUpUntil = sequence;
         Exchange.CatchUpUntil = sequence;
+        Risk.CatchUpUntil = sequence;
     }
 
     /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>

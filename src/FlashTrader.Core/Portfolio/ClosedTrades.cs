@@ -77,4 +77,7 @@ public sealed class ClosedTrades
 
     /// <summary>Forgets the current losing streak (a breaker reset).</summary>
     public void ResetStreak() => ConsecutiveLosses = 0;
+
+    /// <summary>Continues a journaled losing streak after a restart.</summary>
+    public void RestoreStreak(int consecutiveLosses) => ConsecutiveLosses = Math.Max(0, consecutiveLosses);
 }

@@ -29,6 +29,7 @@ public sealed class RiskManager
     private readonly string?[] _tripReason = new string?[BreakerCount];
     private readonly long[] _holdUntilNs = new long[BreakerCount];
     private readonly long[] _tripOrder = new long[BreakerCount];
+    private readonly long[] _tripTimeNs = new long[BreakerCount];
     private readonly List<BreakerTrip> _trips = [];
     private long[] _orderTimes;
     private long[] _rejectionTimes;
@@ -126,6 +127,12 @@ public sealed class RiskManager
     /// <summary>Why a tripped breaker asked for a flatten (Risk:FlattenOnBreaker), until taken.</summary>
     public string? PendingFlatten { get; private set; }
 
+    /// <summary>
+    /// Counts changes to what <see cref="CaptureState"/> holds, except the equity peak (which moves with the marks and rides
+    /// along with the next change): a host journals the state whenever this moves.
+    /// </summary>
+    public long StateVersion { get; private set; }
+
     /// <summary>Takes the flatten a breaker asked for; the host sends it through the control path.</summary>
     public bool TakeFlattenRequest(out string reason)
     {
@@ -161,12 +168,20 @@ public sealed class RiskManager
 
 
     /// <summary>Halts new entries by hand (pause, kill switch); exits still pass.</summary>
-    public void Halt(string reason) => _manualHalt ??= reason;
+    public void Halt(string reason)
+    {
+        if (_manualHalt is null)
+        {
+            _manualHalt = reason;
+            StateVersion++;
+        }
+    }
 
     /// <summary>Clears an operator's halt and every breaker (breakers whose condition still holds trip again).</summary>
     public void Resume()
     {
         _manualHalt = null;
+        StateVersion++;
         ResetBreakers();
     }
 
@@ -178,6 +193,7 @@ public sealed class RiskManager
     {
         Array.Clear(_tripReason);
         _tripped = 0;
+        StateVersion++;
         _rejectionCount = 0;
         Account.ClosedTrades.ResetStreak();
         if (Account.CanValueEquity && _day != long.MinValue)
@@ -221,9 +237,11 @@ public sealed class RiskManager
         _limitsChanged = false;
         decimal equity = Account.Equity();
         Equity = equity;
-        if (day != _day)
+        if (day > _day)
         {
+            // Forward only: a pair's tick a moment late across midnight must not reopen the day before.
             _day = day;
+            StateVersion++;
             _ordersToday = 0;
             _dayStartEquity = equity;
             Clear(CircuitBreaker.DailyLoss);
@@ -251,6 +269,109 @@ public sealed class RiskManager
         {
             Trip(CircuitBreaker.DailyLoss, $"daily loss limit {_risk.DailyLossLimit} reached", long.MaxValue);
         }
+    }
+
+    /// <summary>
+    /// A tick of a resumed replay's catch-up (already journaled): it moves the marks and the pairs' freshness only. Equity
+    /// is not watched on it: the restored positions valued at old prices would make a peak or a loss that never was.
+    /// </summary>
+    public void OnCatchUpTick(in MarketTick tick)
+    {
+        Account.OnTick(tick);
+        _lastEventNs[tick.SymbolId] = tick.ExchangeTimeNs;
+    }
+
+    /// <summary>The state a restart must not lose (see <see cref="RiskState"/>); allocates, so call it when <see cref="StateVersion"/> moved.</summary>
+    public RiskState CaptureState()
+    {
+        var breakers = new List<BreakerState>(_tripped);
+        for (int b = 0; b < BreakerCount; b++)
+        {
+            if (_tripReason[b] is string reason)
+            {
+                breakers.Add(new BreakerState((CircuitBreaker)b, reason, _tripTimeNs[b], _holdUntilNs[b], _tripOrder[b]));
+            }
+        }
+
+        return new RiskState
+        {
+            Breakers = breakers,
+            Halt = _manualHalt,
+            Day = _day,
+            DayStartEquity = _dayStartEquity,
+            OrdersToday = _ordersToday,
+            PeakEquity = _peakEquity,
+            MaxDrawdown = MaxDrawdown,
+            MaxDrawdownPercent = MaxDrawdownPercent,
+            ConsecutiveLosses = Account.ClosedTrades.ConsecutiveLosses,
+            OrderTimes = Window(_orderTimes, _orderHead, _orderCount),
+            RejectionTimes = Window(_rejectionTimes, _rejectionHead, _rejectionCount),
+            NowNs = _nowNs,
+            TripCounter = _tripCounter,
+        };
+    }
+
+    /// <summary>
+    /// Continues from a journaled state before the first event: breakers stay tripped with their reasons and hold times,
+    /// an operator's halt stays, and the day, peak, streak and windows go on from where they were. A window longer than
+    /// the limits now allow keeps its newest times. Breakers reset by their rules as the events go on.
+    /// </summary>
+    public void RestoreState(RiskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Array.Clear(_tripReason);
+        _tripped = 0;
+        foreach (BreakerState breaker in state.Breakers)
+        {
+            int b = (int)breaker.Breaker;
+            if (_tripReason[b] is null)
+            {
+                _tripped++;
+            }
+
+            _tripReason[b] = breaker.Reason;
+            _holdUntilNs[b] = breaker.HoldUntilNs;
+            _tripOrder[b] = breaker.TripOrder;
+            _tripTimeNs[b] = breaker.TrippedAtNs;
+        }
+
+        _manualHalt = state.Halt;
+        _day = state.Day;
+        _dayStartEquity = state.DayStartEquity;
+        _ordersToday = state.OrdersToday;
+        _peakEquity = state.PeakEquity;
+        MaxDrawdown = state.MaxDrawdown;
+        MaxDrawdownPercent = state.MaxDrawdownPercent;
+        Account.ClosedTrades.RestoreStreak(state.ConsecutiveLosses);
+        _orderHead = 0;
+        _orderCount = Fill(_orderTimes, state.OrderTimes);
+        _rejectionHead = 0;
+        _rejectionCount = Fill(_rejectionTimes, state.RejectionTimes);
+        _nowNs = state.NowNs;
+        _tripCounter = Math.Max(state.TripCounter, state.Breakers.Count == 0 ? 0 : state.Breakers.Max(t => t.TripOrder));
+        StateVersion++;
+    }
+
+    private static long[] Window(long[] ring, int head, int count)
+    {
+        var times = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            times[i] = ring[(head + i) % ring.Length];
+        }
+
+        return times;
+    }
+
+    private static int Fill(long[] ring, IReadOnlyList<long> times)
+    {
+        int count = Math.Min(ring.Length, times.Count);
+        for (int i = 0; i < count; i++)
+        {
+            ring[i] = times[times.Count - count + i];
+        }
+
+        return count;
     }
 
     private void ExpireCooldowns()
@@ -300,7 +421,9 @@ public sealed class RiskManager
         _tripReason[b] = reason;
         _holdUntilNs[b] = holdUntilNs;
         _tripOrder[b] = ++_tripCounter;
+        _tripTimeNs[b] = _nowNs;
         _tripped++;
+        StateVersion++;
         _trips.Add(new BreakerTrip(breaker, reason, _nowNs));
         if (_risk.FlattenOnBreaker)
         {
@@ -318,6 +441,7 @@ public sealed class RiskManager
 
         _tripReason[b] = null;
         _tripped--;
+        StateVersion++;
     }
 
     private static long Until(long nowNs, int cooldownMs) => cooldownMs > 0 ? nowNs + (cooldownMs * 1_000_000L) : long.MaxValue;
@@ -331,6 +455,7 @@ public sealed class RiskManager
         {
             Approved++;
             _ordersToday++;
+            StateVersion++;
             if (_risk.MaxOrdersPerMinute > 0)
             {
                 Push(_orderTimes, ref _orderHead, ref _orderCount, order.DecisionTimeNs);
@@ -504,6 +629,11 @@ public sealed class RiskManager
         int closedBefore = Account.ClosedTrades.Count;
         Account.OnReport(report);
         ClosedTrades trades = Account.ClosedTrades;
+        if (trades.Count > closedBefore)
+        {
+            StateVersion++; // the losing streak moved
+        }
+
         if (_risk.MaxConsecutiveLosses > 0 && trades.Count > closedBefore && trades.ConsecutiveLosses >= _risk.MaxConsecutiveLosses)
         {
             Trip(CircuitBreaker.ConsecutiveLosses, $"{trades.ConsecutiveLosses} consecutive losing trades", Until(_nowNs, _risk.ConsecutiveLossCooldownMs));
@@ -514,6 +644,7 @@ public sealed class RiskManager
         if (_risk.MaxRejections > 0 && report.Status == OrderStatus.Rejected && report.RejectReason != RejectReason.TradingHalted)
         {
             Push(_rejectionTimes, ref _rejectionHead, ref _rejectionCount, report.TimeNs);
+            StateVersion++;
             if (_rejectionCount == _rejectionTimes.Length && report.TimeNs - _rejectionTimes[_rejectionHead] <= _risk.RejectionWindowMs * 1_000_000L)
             {
                 Trip(CircuitBreaker.Rejections, $"{_risk.MaxRejections} rejections within {_risk.RejectionWindowMs} ms", Until(_nowNs, _risk.RejectionCooldownMs));

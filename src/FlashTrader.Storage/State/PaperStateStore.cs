@@ -5,6 +5,7 @@ using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 using FlashTrader.Core.Orders;
+using FlashTrader.Core.Risk;
 using Microsoft.Data.Sqlite;
 
 namespace FlashTrader.Storage.State;
@@ -152,11 +153,14 @@ public sealed class PaperStateStore : IDisposable
         };
     }
 
+    /// <summary>The risk manager's journaled state (breakers, halt, day, peak, streak, windows), or null when none was journaled.</summary>
+    public RiskState? LoadRiskState() => StoredRiskState.Read(_connection, Path);
+
     /// <summary>Wipes the account and its journal and records the initial balances (--reset, or the first run).</summary>
     public void Reset(IReadOnlyDictionary<string, decimal> initialBalances)
     {
         using SqliteTransaction tx = _connection.BeginTransaction();
-        Execute("DELETE FROM meta; DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders; DELETE FROM fills; DELETE FROM orders; DELETE FROM decisions;", tx);
+        Execute("DELETE FROM meta; DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders; DELETE FROM fills; DELETE FROM orders; DELETE FROM decisions; DELETE FROM risk_breakers; DELETE FROM risk_state;", tx);
         SetMeta("initial_balances", JsonSerializer.Serialize(initialBalances.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value)), tx);
         foreach ((string asset, decimal amount) in initialBalances)
         {
@@ -185,10 +189,10 @@ public sealed class PaperStateStore : IDisposable
     /// <summary>
     /// Commits one event's journal in one transaction: its decisions, every report as an order transition (fills also
     /// into fills), the account state after them, the next ids and the replay position. Nothing of it is visible, after
-    /// a crash or to another reader, unless all of it is.
+    /// a crash or to another reader, unless all of it is. <paramref name="risk"/>, when given, replaces the journaled risk state.
     /// </summary>
     public void Commit(PaperExchangeState state, long nextOrderId, ReplayMark position, IReadOnlyList<JournaledDecision> decisions,
-        IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments)
+        IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments, RiskState? risk = null)
     {
         using SqliteTransaction tx = _connection.BeginTransaction();
         foreach (JournaledDecision d in decisions)
@@ -217,6 +221,11 @@ public sealed class PaperStateStore : IDisposable
         }
 
         SetMeta("replay_position", position.Sequence.ToString(CultureInfo.InvariantCulture), tx);
+        if (risk is not null)
+        {
+            StoredRiskState.Write(risk, _connection, tx);
+        }
+
         tx.Commit();
     }
 

@@ -6,7 +6,7 @@ namespace FlashTrader.Storage.State;
 /// </summary>
 internal static class StateSchema
 {
-    public const int Current = 2;
+    public const int Current = 3;
 
     /// <summary>v1: the paper account (balances, positions, open orders) and its fills.</summary>
     public const string V1 = """
@@ -35,11 +35,24 @@ internal static class StateSchema
             mexc_code INTEGER NOT NULL, event_sequence INTEGER NOT NULL);
         """;
 
+    /// <summary>
+    /// v3: the risk manager's state, so a restart never lifts a halt or forgets a loss: tripped breakers (why, when, until
+    /// when, how they reset) and the scalars and windows of <c>RiskState</c> (operator halt, UTC day, day's starting equity
+    /// and orders, equity peak, losing streak, order-rate and rejection windows), written in the same transaction as the
+    /// journal.
+    /// </summary>
+    public const string V3 = """
+        CREATE TABLE risk_breakers (breaker TEXT PRIMARY KEY, reason TEXT NOT NULL, tripped_at_ns INTEGER NOT NULL,
+            hold_until_ns INTEGER NOT NULL, trip_order INTEGER NOT NULL, reset_rule TEXT NOT NULL);
+        CREATE TABLE risk_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """;
+
     /// <summary>The step that brings a database from <paramref name="version"/> to the next.</summary>
     public static string StepFrom(int version) => version switch
     {
         0 => V1,
         1 => V2,
+        2 => V3,
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "no migration step from this version"),
     };
 }

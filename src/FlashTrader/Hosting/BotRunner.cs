@@ -3,6 +3,7 @@ using FlashTrader.Control;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Core.Risk;
 using FlashTrader.Dashboard;
 using FlashTrader.Dashboard.Taps;
 using FlashTrader.Core.Sessions;
@@ -63,6 +64,7 @@ public static class BotRunner
             StrategyCatalog catalog = lineup.Catalog;
             Dictionary<string, JsonSignalStrategy> jsonStrategies = lineup.Json;
             TradingPipeline pipeline = lineup.NewPipeline(options, TimeSource.Stopwatch, persisted?.State, persisted?.NextOrderId ?? 1);
+            RestoreRiskState(store, persisted, pipeline, log);
             using StrategyFileWatcher? watcher = options.Strategies.Watch && jsonStrategies.Count > 0
                 ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
                 : null;
@@ -94,6 +96,7 @@ public static class BotRunner
             builder.Services.AddSingleton(new PipelineChannels());
             builder.Services.AddSingleton<RunStatus>();
             builder.Services.AddSingleton<ControlInbox>();
+            builder.Services.AddSingleton<RiskStateHandoff>();
             DashboardHosting.Register(builder.Services, pipeline, options);
             builder.Services.AddSingleton(new ControlDirectory(options.System.DataDirectory));
             builder.Services.AddHostedService<ControlFileWatcher>();
@@ -105,7 +108,7 @@ public static class BotRunner
             builder.Services.AddHostedService(sp => new PaperTradingService(
                 pipeline, sp.GetRequiredService<PipelineChannels>(), sp.GetRequiredService<RunStatus>(), fills, store,
                 sp.GetRequiredService<RunSettings>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<PaperTradingService>>(),
-                sp.GetService<ExchangeTap>(), sessions, replaySource));
+                sp.GetService<ExchangeTap>(), sessions, replaySource, sp.GetRequiredService<RiskStateHandoff>()));
             if (settings.Replay is null)
             {
                 builder.Services.AddHostedService<LiveMarketSource>();
@@ -209,6 +212,20 @@ public static class BotRunner
         log.LogInformation("Paper account restored from {Store}: {Balances}, {Orders} open orders", store.Path,
             string.Join(", ", persisted.State.Balances.Select(kv => $"{kv.Key} {kv.Value.Free + kv.Value.Locked}")), persisted.State.OpenOrders.Count);
         return persisted;
+    }
+
+    /// <summary>A restart without --reset keeps the risk manager's halts, breakers, day, peak, streak and windows.</summary>
+    private static void RestoreRiskState(PaperStateStore? store, PersistedPaperAccount? persisted, TradingPipeline pipeline, ILogger log)
+    {
+        if (store is null || persisted is null || store.LoadRiskState() is not { } state)
+        {
+            return;
+        }
+
+        RiskManager risk = pipeline.Risk.Risk;
+        risk.RestoreState(state);
+        log.LogInformation("Risk state restored from {Store}: {Halt}; day start equity {DayStart}, equity peak {Peak}, {Streak} consecutive losses, {Orders} orders today",
+            store.Path, risk.HaltReason is { } reason ? "new entries halted: " + reason : "trading", state.DayStartEquity, state.PeakEquity, state.ConsecutiveLosses, state.OrdersToday);
     }
 
     private static bool SameBalances(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>

@@ -1,6 +1,7 @@
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
+using FlashTrader.Core.Risk;
 using FlashTrader.Dashboard.Taps;
 using FlashTrader.Core.Sessions;
 using FlashTrader.Reporting;
@@ -27,12 +28,14 @@ public sealed class PaperTradingService(
     ILogger<PaperTradingService> logger,
     ExchangeTap? dashboard = null,
     SessionPerformance? sessions = null,
-    string? replaySource = null)
+    string? replaySource = null,
+    RiskStateHandoff? riskState = null)
     : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
     private readonly List<JournaledDecision> _decisions = new(8);
     private readonly InstrumentSet _instruments = pipeline.Instruments;
+    private RiskState? _committedRisk;
 
     // Ids the exchange has seen, not the decision engine's counter (which runs ahead): the persisted value is the same
     // in every replay, and an id decided but never received is free to use again (it was never sent).
@@ -49,7 +52,7 @@ public sealed class PaperTradingService(
             _nextOrderId = Math.Max(_nextOrderId, item.Order.OrderId + 1);
         }
 
-        if (_journal.Count > 0 || _decisions.Count > 0)
+        if (_journal.Count > 0 || _decisions.Count > 0 || riskState?.Latest != _committedRisk)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             RecordJournal();
@@ -75,7 +78,7 @@ public sealed class PaperTradingService(
             }
         }
 
-        store?.Commit(pipeline.Exchange.Exchange.Export(), _nextOrderId, new ReplayMark(replaySource, pipeline.Exchange.LastTickSequence), _decisions, _journal, _instruments);
+        store?.Commit(pipeline.Exchange.Exchange.Export(), _nextOrderId, Position(), _decisions, _journal, _instruments, RiskToCommit());
         _journal.Clear();
         _decisions.Clear();
     }
@@ -87,10 +90,30 @@ public sealed class PaperTradingService(
         Status.Gen0AtEnd = GC.CollectionCount(0);
         Status.Steady.Finish(pipeline.MarketState.Events);
         store?.Commit(pipeline.Exchange.Exchange.Export(), Math.Max(_nextOrderId, pipeline.Decision.Engine.NextOrderId),
-            new ReplayMark(replaySource, pipeline.Exchange.LastTickSequence), [], [], _instruments);
+            Position(), [], [], _instruments, RiskToCommit());
         fillsCsv.Flush();
         dashboard?.Publish();
         lifetime.StopApplication();
+    }
+
+    /// <summary>
+    /// The replay position the commit stands for: during a resumed replay's catch-up, the journaled one it resumes after
+    /// (everything up to it is already journaled), never the catch-up tick, which would send the next restart back to
+    /// events already traded on.
+    /// </summary>
+    private ReplayMark Position() => new(replaySource, Math.Max(pipeline.Exchange.LastTickSequence, pipeline.Exchange.CatchUpUntil));
+
+    /// <summary>The risk state published since the last commit (journaled with this one), or null when it has not changed.</summary>
+    private RiskState? RiskToCommit()
+    {
+        RiskState? latest = riskState?.Latest;
+        if (latest == _committedRisk)
+        {
+            return null;
+        }
+
+        _committedRisk = latest;
+        return latest;
     }
 
     protected override void OnBatchHandled() => dashboard?.PublishIfDue();

@@ -12,11 +12,12 @@ namespace FlashTrader.Pipeline;
 /// Stage 4: the pre-trade gate and equity watcher. A breaker that asks to flatten (Risk:FlattenOnBreaker) is sent
 /// through the control inbox, so it enters the stream like an operator's kill switch, before the next tick.
 /// </summary>
-public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<RiskManagerService> logger, DashboardTaps? dashboard = null)
+public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<RiskManagerService> logger, DashboardTaps? dashboard = null, RiskStateHandoff? journal = null)
     : PipelineStageService<TradingMessage, TradingMessage>(channels.ToRisk, channels.ToExchange, status, logger)
 {
     private readonly RiskTap? _tap = dashboard?.Risk;
     private string? _haltReason;
+    private long _publishedVersion;
 
     protected override string StageName => "RiskManager";
 
@@ -39,11 +40,28 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
         {
             control.Submit(new ControlCommand(ControlAction.Flatten, reason));
         }
+
+        PublishState();
+    }
+
+    /// <summary>Hands a changed state to the exchange stage, which journals it; rare (trips, halts, orders, closed trades, a new day).</summary>
+    private void PublishState()
+    {
+        if (journal is not null && pipeline.Risk.Risk.StateVersion != _publishedVersion)
+        {
+            _publishedVersion = pipeline.Risk.Risk.StateVersion;
+            journal.Publish(pipeline.Risk.Risk.CaptureState());
+        }
     }
 
     protected override void OnBatchHandled() => _tap?.PublishIfDue();
 
-    protected override void OnCompleted() => _tap?.Publish();
+    protected override void OnCompleted()
+    {
+        // The last state (with the equity peak as it ended) reaches the exchange stage's final commit.
+        journal?.Publish(pipeline.Risk.Risk.CaptureState());
+        _tap?.Publish();
+    }
 
     /// <summary>
     /// The audit record of a runtime limit change, as it takes effect: every key whose value changed, old -> new (or

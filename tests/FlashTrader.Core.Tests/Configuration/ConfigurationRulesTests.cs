@@ -12,6 +12,16 @@ public sealed class ConfigurationRulesTests
 
     private static readonly Dictionary<string, (Action<FlashTraderOptions> Break, ConfigurationError[] Errors)> Cases = new(StringComparer.Ordinal)
     {
+        ["OrderSplitting MinParentNotional 0"] = (o => o.OrderSplitting.MinParentNotional = 0m, [new("OrderSplitting:MinParentNotional", "must be greater than 0")]),
+        ["OrderSplitting TouchShare 0"] = (o => o.OrderSplitting.TouchShare = 0, [new("OrderSplitting:TouchShare", "must be a share in (0, 1]")]),
+        ["OrderSplitting TouchShare NaN"] = (o => o.OrderSplitting.TouchShare = double.NaN, [new("OrderSplitting:TouchShare", "must be a share in (0, 1]")]),
+        ["OrderSplitting MinChildNotional negative"] = (o => o.OrderSplitting.MinChildNotional = -1m, [new("OrderSplitting:MinChildNotional", "must be 0 (the pair's MinNotional) or more")]),
+        ["OrderSplitting MaxChildNotional below MinChildNotional"] = (o => (o.OrderSplitting.MinChildNotional, o.OrderSplitting.MaxChildNotional) = (200m, 100m),
+            [new("OrderSplitting:MaxChildNotional", "must not be below MinChildNotional")]),
+        ["OrderSplitting IntervalMs negative"] = (o => o.OrderSplitting.IntervalMs = -1, [new("OrderSplitting:IntervalMs", "must be 0 or more")]),
+        ["OrderSplitting PriceLimitBps above 1000"] = (o => o.OrderSplitting.PriceLimitBps = 1_001, [new("OrderSplitting:PriceLimitBps", "must be between 0 and 1000")]),
+        ["OrderSplitting TimeoutMs 0"] = (o => o.OrderSplitting.TimeoutMs = 0, [new("OrderSplitting:TimeoutMs", "must be greater than 0")]),
+        ["OrderSplitting MaxChildren 1000"] = (o => o.OrderSplitting.MaxChildren = 1_000, [new("OrderSplitting:MaxChildren", "must be between 1 and 999")]),
         ["no pair enabled"] = (o => o.TradingPairs.ForEach(p => p.Enabled = false), [new("TradingPairs", "at least one pair must be enabled")]),
         ["lower-case symbol"] = (o => o.TradingPairs[0].Symbol = "btcusdc",
             [new($"{Pair}:Symbol", "must be an upper-case symbol such as BTCUSDC"), new($"{Pair}:Symbol", "must be BaseAsset followed by QuoteAsset (BTCUSDC)")]),

@@ -163,13 +163,13 @@ public sealed class PaperStateStoreTests : IDisposable
         {
             connection.Open();
             using SqliteCommand cmd = connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO schema_version (version) VALUES (3)";
+            cmd.CommandText = $"INSERT INTO schema_version (version) VALUES ({PaperStateStore.SchemaVersion + 1})";
             cmd.ExecuteNonQuery();
         }
 
         Action open = () => new PaperStateStore(DatabasePath).Dispose();
 
         open.Should().Throw<InvalidOperationException>()
-            .WithMessage($"{DatabasePath}: state database schema version 3 is newer than this build understands (2); refusing to touch it");
+            .WithMessage($"{DatabasePath}: state database schema version {PaperStateStore.SchemaVersion + 1} is newer than this build understands ({PaperStateStore.SchemaVersion}); refusing to touch it");
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FlashTrader.Storage.Tests.State;
 
-/// <summary>A v1 database written by the build before the journal (Fixtures/paper-v1.db) is migrated in place, never recreated.</summary>
+/// <summary>A v1 database written by the build before the journal (Fixtures/paper-v1.db) is migrated in place, never recreated (v2: see <see cref="RiskStateMigrationTests"/>).</summary>
 public sealed class StateMigrationTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -35,7 +35,7 @@ public sealed class StateMigrationTests : IDisposable
     }
 
     [Fact]
-    public void A_v1_database_is_migrated_to_v2_keeping_its_account_and_fills()
+    public void A_v1_database_is_migrated_to_the_current_schema_keeping_its_account_and_fills()
     {
         string path = CopyOfV1();
 
@@ -51,7 +51,7 @@ public sealed class StateMigrationTests : IDisposable
         account.ReplayPosition.Should().Be(0, "a v1 database has no journaled replay position");
         store.FillCount().Should().Be(35);
         store.ReadTable("orders").Should().ContainSingle("only the header: v1 kept no order journal");
-        Column(path, "SELECT version FROM schema_version ORDER BY version").Should().Equal(1, 2);
+        Column(path, "SELECT version FROM schema_version ORDER BY version").Should().Equal(1, 2, 3);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class StateMigrationTests : IDisposable
 
         using var reopened = new PaperStateStore(path);
 
-        reopened.OpenedAtVersion.Should().Be(2);
-        Column(path, "SELECT version FROM schema_version ORDER BY version").Should().Equal(1, 2);
+        reopened.OpenedAtVersion.Should().Be(3);
+        Column(path, "SELECT version FROM schema_version ORDER BY version").Should().Equal(1, 2, 3);
         reopened.FillCount().Should().Be(35);
     }
 
