@@ -144,7 +144,17 @@ public sealed class MexcPushDecoder
     {
         DepthLevels levels = _depthPool.Rent();
         var fields = new DepthFields(levels, isDiff);
-        if (!reader.TryReadFields(ref fields))
+        while (true)
+        {
+            // The levels come as one run, read in place; the field loop takes the rest one field at a time.
+            reader.ReadPriceLevelRun(levels);
+            if (!reader.TryReadField(out int field) || !fields.TryReadField(ref reader, field))
+            {
+                break;
+            }
+        }
+
+        if (reader.HasError)
         {
             levels.Release();
             return MexcDecodeResult.Malformed(info.Body, reader);

@@ -32,34 +32,47 @@ internal static class WireFields
     public static bool TrySkipVarintField(this ref ProtoReader reader) => reader.TryReadInt64Field(out _);
 
     /// <summary>
-    /// A depth level item as the current field. MEXC always sends it as <c>0a len price 12 len quantity</c> with one-byte
-    /// lengths: exactly that shape is parsed in place; anything else (other order, extra or missing fields, a bad
-    /// number) takes the general path, which also reports errors.
+    /// The run of depth level items that follows, as MEXC always sends them: tag <c>0a</c> (ask) or <c>12</c> (bid), then
+    /// <c>len 0a len price 12 len quantity</c> with one-byte lengths. Exactly that shape is parsed in place, without the
+    /// field loop; the first item that differs (other order, extra or missing fields, a bad number) is left to the
+    /// general path (<see cref="TryReadPriceLevelField"/>), which also reports errors.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryReadPriceLevelField(this ref ProtoReader reader, out PriceLevel level)
+    public static void ReadPriceLevelRun(this ref ProtoReader reader, DepthLevels levels)
     {
         ReadOnlySpan<byte> rest = reader.Remaining;
-        if (reader.FieldWireType == WireType.LengthDelimited && rest.Length >= 5)
+        int at = 0;
+        while (rest.Length - at >= 6)
         {
-            int size = rest[0];
-            int priceLength = rest[2];
-            int quantityTag = 3 + priceLength;
-            if (size < 0x80 && size < rest.Length && rest[1] == 0x0a && quantityTag + 1 < size
-                && rest[quantityTag] == 0x12 && rest[quantityTag + 1] == size - quantityTag - 1
-                && Fixed8.TryParseShort(rest.Slice(3, priceLength), out Fixed8 price)
-                && Fixed8.TryParseShort(rest.Slice(quantityTag + 2, size - quantityTag - 1), out Fixed8 quantity))
+            int tag = rest[at];
+            int size = rest[at + 1];
+            int priceLength = rest[at + 3];
+            int quantityTag = 2 + priceLength; // relative to the item's first byte, at + 2
+            int item = at + 2;
+            if ((tag != 0x0a && tag != 0x12) || size >= 0x80 || size > rest.Length - item || rest[item] != 0x0a
+                || quantityTag + 1 >= size || rest[item + quantityTag] != 0x12 || rest[item + quantityTag + 1] != size - quantityTag - 2
+                || !Fixed8.TryParseShort(rest.Slice(item + 2, priceLength), out Fixed8 price)
+                || !Fixed8.TryParseShort(rest.Slice(item + quantityTag + 2, size - quantityTag - 2), out Fixed8 quantity))
             {
-                reader.Advance(size + 1);
-                level = new PriceLevel(price, quantity);
-                return true;
+                break;
             }
+
+            if (tag == 0x12)
+            {
+                levels.AddBid(new PriceLevel(price, quantity));
+            }
+            else
+            {
+                levels.AddAsk(new PriceLevel(price, quantity));
+            }
+
+            at = item + size;
         }
 
-        return TryReadLevelMessage(ref reader, out level);
+        reader.Advance(at);
     }
 
-    private static bool TryReadLevelMessage(ref ProtoReader reader, out PriceLevel level)
+    /// <summary>A depth level item (price 1, quantity 2) as the current field.</summary>
+    public static bool TryReadPriceLevelField(this ref ProtoReader reader, out PriceLevel level)
     {
         level = default;
         if (!reader.TryReadMessageField(out ProtoReader item))
