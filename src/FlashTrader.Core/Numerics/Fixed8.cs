@@ -226,6 +226,70 @@ public readonly struct Fixed8 : IEquatable<Fixed8>, IComparable<Fixed8>, ISpanFo
         return true;
     }
 
+    /// <summary>
+    /// The same answer as <see cref="TryParse(ReadOnlySpan{byte}, out Fixed8)"/> for every input, faster on the short
+    /// unsigned decimals exchanges send ("72.34", "0.00099829", "84270"): with at most eight digits each side of the
+    /// point no digit can overflow, so the loops carry no range checks and the fraction is scaled by one table lookup.
+    /// Anything else (signs, more digits, malformed text) goes to TryParse, so acceptance and values cannot differ.
+    /// </summary>
+    /// <remarks>A word-at-a-time (SWAR/SIMD) variant was measured slower on these 4-14 character strings.</remarks>
+    public static bool TryParseShort(ReadOnlySpan<byte> utf8, out Fixed8 value)
+    {
+        int length = utf8.Length;
+        if ((uint)(length - 1) < (2 * Decimals) + 1)
+        {
+            ulong whole = 0;
+            int i = 0;
+            for (; i < length; i++)
+            {
+                uint d = (uint)(utf8[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+
+                whole = (whole * 10) + d;
+            }
+
+            if ((uint)(i - 1) < Decimals)
+            {
+                if (i == length)
+                {
+                    value = new((long)(whole * Scale));
+                    return true;
+                }
+
+                int fracDigits = length - i - 1;
+                if (utf8[i] == (byte)'.' && (uint)(fracDigits - 1) < Decimals)
+                {
+                    ulong frac = 0;
+                    int j = i + 1;
+                    for (; j < length; j++)
+                    {
+                        uint d = (uint)(utf8[j] - '0');
+                        if (d > 9)
+                        {
+                            break;
+                        }
+
+                        frac = (frac * 10) + d;
+                    }
+
+                    if (j == length)
+                    {
+                        value = new((long)((whole * Scale) + (frac * FractionScale[fracDigits])));
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return TryParse(utf8, out value);
+    }
+
+    /// <summary>What a fraction of n digits is multiplied by to become raw units (index n). An array: a span literal of ulongs is allocated per use in Debug builds.</summary>
+    private static readonly ulong[] FractionScale = [Scale, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
     public static bool TryParse(ReadOnlySpan<char> text, out Fixed8 value)
     {
         Span<byte> buf = stackalloc byte[64];

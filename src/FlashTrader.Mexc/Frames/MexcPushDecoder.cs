@@ -143,49 +143,12 @@ public sealed class MexcPushDecoder
         where TSink : IMexcPushSink
     {
         DepthLevels levels = _depthPool.Rent();
-        long first = 0, last = 0;
+        var fields = new DepthFields(levels, isDiff);
         while (true)
         {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1 or 2:
-                    ok = reader.TryReadMessageField(wireType, tagOffset, out ProtoReader item);
-                    if (ok)
-                    {
-                        ok = TryReadLevel(ref item, out PriceLevel level) || reader.Adopt(item);
-                        if (ok)
-                        {
-                            levels.Add(field == 2 ? Side.Buy : Side.Sell, level);
-                        }
-                    }
-
-                    break;
-                case 3:
-                    ok = reader.TrySkipStringField(wireType, tagOffset);
-                    break;
-                case 4:
-                    ok = reader.TryReadIntegerField(wireType, tagOffset, out first);
-                    break;
-                case 5 when isDiff:
-                    ok = reader.TryReadIntegerField(wireType, tagOffset, out last);
-                    break;
-                case 5 when !isDiff:
-                case 6 when isDiff:
-                    ok = reader.TrySkipVarintField(wireType, tagOffset); // lastOrderCreateTime
-                    break;
-                default:
-                    ok = reader.TrySkip(wireType);
-                    break;
-            }
-
-            if (!ok)
+            // The levels come as one run, read in place; the field loop takes the rest one field at a time.
+            reader.ReadPriceLevelRun(levels);
+            if (!reader.TryReadField(out int field) || !fields.TryReadField(ref reader, field))
             {
                 break;
             }
@@ -198,203 +161,44 @@ public sealed class MexcPushDecoder
         }
 
         MarketEvent e = isDiff
-            ? MarketEvent.DepthDiff(info.SymbolId, info.ExchangeNs, info.LocalNs, first, last, levels)
-            : MarketEvent.DepthSnapshot(info.SymbolId, info.ExchangeNs, info.LocalNs, first, levels);
+            ? MarketEvent.DepthDiff(info.SymbolId, info.ExchangeNs, info.LocalNs, fields.FirstVersion, fields.LastVersion, levels)
+            : MarketEvent.DepthSnapshot(info.SymbolId, info.ExchangeNs, info.LocalNs, fields.FirstVersion, levels);
         sink.OnEvent(e);
         return Decoded(info.Body, 1);
-    }
-
-    private static bool TryReadLevel(ref ProtoReader reader, out PriceLevel level)
-    {
-        Fixed8 price = default, quantity = default;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok = field switch
-            {
-                1 => reader.TryReadDecimalField(wireType, tagOffset, out price),
-                2 => reader.TryReadDecimalField(wireType, tagOffset, out quantity),
-                _ => reader.TrySkip(wireType),
-            };
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        level = new PriceLevel(price, quantity);
-        return !reader.HasError;
     }
 
     private MexcDecodeResult DecodeDeals<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        int count = 0;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
+        var fields = new DealsFields(_pending, info.SymbolId, info.ExchangeNs, info.LocalNs);
+        bool ok = reader.TryReadFields(ref fields);
+        _pending = fields.Pending;
+        return ok ? EmitPending(info.Body, fields.Count, ref sink) : MexcDecodeResult.Malformed(info.Body, reader);
+    }
 
-            bool ok;
-            switch (field)
-            {
-                case 1:
-                    ok = reader.TryReadMessageField(wireType, tagOffset, out ProtoReader item);
-                    if (ok)
-                    {
-                        ok = TryReadDeal(ref item, info, out MarketEvent trade) || reader.Adopt(item);
-                        if (ok)
-                        {
-                            if (count == _pending.Length)
-                            {
-                                Array.Resize(ref _pending, count * 2);
-                            }
-
-                            _pending[count++] = trade;
-                        }
-                    }
-
-                    break;
-                case 2:
-                    ok = reader.TrySkipStringField(wireType, tagOffset);
-                    break;
-                default:
-                    ok = reader.TrySkip(wireType);
-                    break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (reader.HasError)
-        {
-            return MexcDecodeResult.Malformed(info.Body, reader);
-        }
-
+    private MexcDecodeResult EmitPending<TSink>(MexcBody body, int count, ref TSink sink)
+        where TSink : IMexcPushSink
+    {
         for (int i = 0; i < count; i++)
         {
             sink.OnEvent(_pending[i]);
         }
 
-        return Decoded(info.Body, count);
-    }
-
-    private static bool TryReadDeal(ref ProtoReader reader, in FrameInfo info, out MarketEvent trade)
-    {
-        Fixed8 price = default, quantity = default;
-        int tradeType = 0;
-        long timeMs = 0, tradeId = 0;
-        int timeOffset = reader.Offset;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1:
-                    ok = reader.TryReadDecimalField(wireType, tagOffset, out price);
-                    break;
-                case 2:
-                    ok = reader.TryReadDecimalField(wireType, tagOffset, out quantity);
-                    break;
-                case 3:
-                    ok = reader.TryReadInt32Field(wireType, tagOffset, out tradeType);
-                    break;
-                case 4:
-                    timeOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out timeMs);
-                    break;
-                case 5:
-                    ok = reader.TryReadBytesField(wireType, tagOffset, out ReadOnlySpan<byte> id, out _);
-                    tradeId = WireText.TradeIdOf(id);
-                    break;
-                default:
-                    ok = reader.TrySkip(wireType);
-                    break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        trade = default;
-        if (reader.HasError)
-        {
-            return false;
-        }
-
-        long exchangeNs = info.ExchangeNs;
-        if (timeMs != 0 && !WireText.TryMillisecondsToNanoseconds(timeMs, out exchangeNs))
-        {
-            return reader.Fail(ProtoError.TimestampOutOfRange, timeOffset);
-        }
-
-        trade = MarketEvent.Trade(info.SymbolId, exchangeNs, info.LocalNs, price, quantity, SideOf(tradeType), tradeId);
-        return true;
+        return Decoded(body, count);
     }
 
     private static MexcDecodeResult DecodeBookTicker<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        if (!TryReadQuote(ref reader, info, withVersion: info.Body == MexcBody.PublicAggreBookTicker, 0, out MarketEvent quote))
+        var quote = new QuoteFields(withVersion: info.Body == MexcBody.PublicAggreBookTicker);
+        if (!reader.TryReadFields(ref quote))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
 
-        sink.OnEvent(quote);
+        sink.OnEvent(MarketEvent.BookTicker(
+            info.SymbolId, info.ExchangeNs, info.LocalNs, quote.BidPrice, quote.BidQuantity, quote.AskPrice, quote.AskQuantity, quote.Version));
         return Decoded(info.Body, 1);
-    }
-
-    /// <summary>Fields 1-4 (bid price, bid quantity, ask price, ask quantity); 5 version and 6 time in the aggre form.</summary>
-    private static bool TryReadQuote(ref ProtoReader reader, in FrameInfo info, bool withVersion, long updateId, out MarketEvent quote)
-    {
-        Fixed8 bidPrice = default, bidQuantity = default, askPrice = default, askQuantity = default;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok = field switch
-            {
-                1 => reader.TryReadDecimalField(wireType, tagOffset, out bidPrice),
-                2 => reader.TryReadDecimalField(wireType, tagOffset, out bidQuantity),
-                3 => reader.TryReadDecimalField(wireType, tagOffset, out askPrice),
-                4 => reader.TryReadDecimalField(wireType, tagOffset, out askQuantity),
-                5 when withVersion => reader.TryReadIntegerField(wireType, tagOffset, out updateId),
-                6 when withVersion => reader.TrySkipVarintField(wireType, tagOffset),
-                _ => reader.TrySkip(wireType),
-            };
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        quote = reader.HasError
-            ? default
-            : MarketEvent.BookTicker(info.SymbolId, info.ExchangeNs, info.LocalNs, bidPrice, bidQuantity, askPrice, askQuantity, updateId);
-        return !reader.HasError;
     }
 
     private MexcDecodeResult DecodeBookTickerBatch<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
@@ -402,229 +206,77 @@ public sealed class MexcPushDecoder
     {
         // The batch's version may follow its items on the wire: read it first, then the items.
         ProtoReader scan = reader;
-        long version = 0;
-        while (true)
-        {
-            int tagOffset = scan.Offset;
-            if (!scan.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok = field switch
-            {
-                2 => scan.TryReadIntegerField(wireType, tagOffset, out version),
-                3 => scan.TrySkipVarintField(wireType, tagOffset),
-                _ => scan.TrySkip(wireType),
-            };
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (scan.HasError)
+        var version = default(BatchVersionFields);
+        if (!scan.TryReadFields(ref version))
         {
             return MexcDecodeResult.Malformed(info.Body, scan);
         }
 
-        int count = 0;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            if (field == 1)
-            {
-                ok = reader.TryReadMessageField(wireType, tagOffset, out ProtoReader item);
-                if (ok)
-                {
-                    ok = TryReadQuote(ref item, info, withVersion: false, version, out MarketEvent quote) || reader.Adopt(item);
-                    if (ok)
-                    {
-                        if (count == _pending.Length)
-                        {
-                            Array.Resize(ref _pending, count * 2);
-                        }
-
-                        _pending[count++] = quote;
-                    }
-                }
-            }
-            else
-            {
-                ok = reader.TrySkip(wireType);
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (reader.HasError)
-        {
-            return MexcDecodeResult.Malformed(info.Body, reader);
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            sink.OnEvent(_pending[i]);
-        }
-
-        return Decoded(info.Body, count);
+        var items = new BatchItemFields(_pending, info.SymbolId, info.ExchangeNs, info.LocalNs, version.Version);
+        bool ok = reader.TryReadFields(ref items);
+        _pending = items.Pending;
+        return ok ? EmitPending(info.Body, items.Count, ref sink) : MexcDecodeResult.Malformed(info.Body, reader);
     }
 
     private static MexcDecodeResult DecodeKline<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        ReadOnlySpan<byte> interval = default;
-        int intervalOffset = reader.Offset, startOffset = reader.Offset;
-        long windowStart = 0, windowEnd = 0;
-        Fixed8 open = default, close = default, high = default, low = default, volume = default, amount = default;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1:
-                    intervalOffset = tagOffset;
-                    ok = reader.TryReadBytesField(wireType, tagOffset, out interval, out _);
-                    break;
-                case 2:
-                    startOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out windowStart);
-                    break;
-                case 3: ok = reader.TryReadDecimalField(wireType, tagOffset, out open); break;
-                case 4: ok = reader.TryReadDecimalField(wireType, tagOffset, out close); break;
-                case 5: ok = reader.TryReadDecimalField(wireType, tagOffset, out high); break;
-                case 6: ok = reader.TryReadDecimalField(wireType, tagOffset, out low); break;
-                case 7: ok = reader.TryReadDecimalField(wireType, tagOffset, out volume); break;
-                case 8: ok = reader.TryReadDecimalField(wireType, tagOffset, out amount); break;
-                case 9: ok = reader.TryReadInt64Field(wireType, tagOffset, out windowEnd); break;
-                default: ok = reader.TrySkip(wireType); break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (reader.HasError)
+        var kline = new KlineFields { IntervalOffset = reader.Offset, WindowStartOffset = reader.Offset };
+        if (!reader.TryReadFields(ref kline))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
 
-        if (!KlineInterval.TryGetSeconds(interval, out long seconds))
+        if (!KlineInterval.TryGetSeconds(kline.Interval, out long seconds))
         {
-            reader.Fail(ProtoError.UnknownInterval, intervalOffset);
+            reader.Fail(ProtoError.UnknownInterval, kline.IntervalOffset);
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
 
         if (seconds == 0)
         {
-            seconds = windowEnd > windowStart ? windowEnd - windowStart : KlineInterval.NominalMonthSeconds;
+            seconds = kline.WindowEnd > kline.WindowStart ? kline.WindowEnd - kline.WindowStart : KlineInterval.NominalMonthSeconds;
         }
 
-        if (!WireText.TrySecondsToNanoseconds(windowStart, out long openNs))
+        if (!WireText.TrySecondsToNanoseconds(kline.WindowStart, out long openNs))
         {
-            reader.Fail(ProtoError.TimestampOutOfRange, startOffset);
+            reader.Fail(ProtoError.TimestampOutOfRange, kline.WindowStartOffset);
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
 
-        sink.OnEvent(MarketEvent.Kline(info.SymbolId, info.ExchangeNs, info.LocalNs, openNs, seconds, open, high, low, close, volume, amount));
+        sink.OnEvent(MarketEvent.Kline(
+            info.SymbolId, info.ExchangeNs, info.LocalNs, openNs, seconds, kline.Open, kline.High, kline.Low, kline.Close, kline.Volume, kline.Amount));
         return Decoded(info.Body, 1);
     }
 
     private static MexcDecodeResult DecodeOrder<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        ReadOnlySpan<byte> id = default, clientId = default;
-        Fixed8 price = default, quantity = default, amount = default, avgPrice = default, remainAmount = default,
-            remainQuantity = default, lastDeal = default, cumQuantity = default, cumAmount = default;
-        int orderType = 0, tradeType = 0, status = 0;
-        bool isMaker = false;
-        long createMs = 0;
-        int createOffset = reader.Offset;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1: ok = reader.TryReadBytesField(wireType, tagOffset, out id, out _); break;
-                case 2: ok = reader.TryReadBytesField(wireType, tagOffset, out clientId, out _); break;
-                case 3: ok = reader.TryReadDecimalField(wireType, tagOffset, out price); break;
-                case 4: ok = reader.TryReadDecimalField(wireType, tagOffset, out quantity); break;
-                case 5: ok = reader.TryReadDecimalField(wireType, tagOffset, out amount); break;
-                case 6: ok = reader.TryReadDecimalField(wireType, tagOffset, out avgPrice); break;
-                case 7: ok = reader.TryReadInt32Field(wireType, tagOffset, out orderType); break;
-                case 8: ok = reader.TryReadInt32Field(wireType, tagOffset, out tradeType); break;
-                case 9: ok = reader.TryReadBoolField(wireType, tagOffset, out isMaker); break;
-                case 10: ok = reader.TryReadDecimalField(wireType, tagOffset, out remainAmount); break;
-                case 11: ok = reader.TryReadDecimalField(wireType, tagOffset, out remainQuantity); break;
-                case 12: ok = reader.TryReadDecimalField(wireType, tagOffset, out lastDeal); break;
-                case 13: ok = reader.TryReadDecimalField(wireType, tagOffset, out cumQuantity); break;
-                case 14: ok = reader.TryReadDecimalField(wireType, tagOffset, out cumAmount); break;
-                case 15: ok = reader.TryReadInt32Field(wireType, tagOffset, out status); break;
-                case 16:
-                    createOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out createMs);
-                    break;
-                default: ok = reader.TrySkip(wireType); break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (!reader.HasError && !WireText.TryMillisecondsToNanoseconds(createMs, out _))
-        {
-            reader.Fail(ProtoError.TimestampOutOfRange, createOffset);
-        }
-
-        if (reader.HasError)
+        var fields = new OrderFields { CreateTimeOffset = reader.Offset };
+        reader.TryReadFields(ref fields);
+        if (!TryFinishPrivateBody(ref reader, fields.CreateTimeMs, fields.CreateTimeOffset, out long createNs))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
 
-        WireText.TryMillisecondsToNanoseconds(createMs, out long createNs);
         var order = new PrivateOrderUpdate
         {
             SymbolId = info.SymbolId,
-            OrderId = Encoding.UTF8.GetString(id),
-            ClientOrderId = Encoding.UTF8.GetString(clientId),
-            Price = price,
-            Quantity = quantity,
-            Amount = amount,
-            AveragePrice = avgPrice,
-            OrderType = (MexcOrderType)orderType,
-            Side = SideOf(tradeType),
-            IsMaker = isMaker,
-            RemainingAmount = remainAmount,
-            RemainingQuantity = remainQuantity,
-            LastDealQuantity = lastDeal,
-            CumulativeQuantity = cumQuantity,
-            CumulativeAmount = cumAmount,
-            Status = (MexcOrderStatus)status,
+            OrderId = Encoding.UTF8.GetString(fields.Id),
+            ClientOrderId = Encoding.UTF8.GetString(fields.ClientId),
+            Price = fields.Price,
+            Quantity = fields.Quantity,
+            Amount = fields.Amount,
+            AveragePrice = fields.AveragePrice,
+            OrderType = (MexcOrderType)fields.OrderType,
+            Side = SideOf(fields.TradeType),
+            IsMaker = fields.IsMaker,
+            RemainingAmount = fields.RemainingAmount,
+            RemainingQuantity = fields.RemainingQuantity,
+            LastDealQuantity = fields.LastDealQuantity,
+            CumulativeQuantity = fields.CumulativeQuantity,
+            CumulativeAmount = fields.CumulativeAmount,
+            Status = (MexcOrderStatus)fields.Status,
             CreateTimeNs = createNs,
             ExchangeTimeNs = info.ExchangeNs,
             LocalTimeNs = info.LocalNs,
@@ -636,48 +288,9 @@ public sealed class MexcPushDecoder
     private static MexcDecodeResult DecodeDeal<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        ReadOnlySpan<byte> tradeId = default, clientOrderId = default, orderId = default, feeCurrency = default;
-        Fixed8 price = default, quantity = default, amount = default, fee = default;
-        int tradeType = 0;
-        bool isMaker = false, isSelfTrade = false;
-        long timeMs = 0;
-        int timeOffset = reader.Offset;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1: ok = reader.TryReadDecimalField(wireType, tagOffset, out price); break;
-                case 2: ok = reader.TryReadDecimalField(wireType, tagOffset, out quantity); break;
-                case 3: ok = reader.TryReadDecimalField(wireType, tagOffset, out amount); break;
-                case 4: ok = reader.TryReadInt32Field(wireType, tagOffset, out tradeType); break;
-                case 5: ok = reader.TryReadBoolField(wireType, tagOffset, out isMaker); break;
-                case 6: ok = reader.TryReadBoolField(wireType, tagOffset, out isSelfTrade); break;
-                case 7: ok = reader.TryReadBytesField(wireType, tagOffset, out tradeId, out _); break;
-                case 8: ok = reader.TryReadBytesField(wireType, tagOffset, out clientOrderId, out _); break;
-                case 9: ok = reader.TryReadBytesField(wireType, tagOffset, out orderId, out _); break;
-                case 10: ok = reader.TryReadDecimalField(wireType, tagOffset, out fee); break;
-                case 11: ok = reader.TryReadBytesField(wireType, tagOffset, out feeCurrency, out _); break;
-                case 12:
-                    timeOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out timeMs);
-                    break;
-                default: ok = reader.TrySkip(wireType); break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (!TryFinishPrivateBody(ref reader, timeMs, timeOffset, out long timeNs))
+        var fields = new PrivateDealFields { TimeOffset = reader.Offset };
+        reader.TryReadFields(ref fields);
+        if (!TryFinishPrivateBody(ref reader, fields.TimeMs, fields.TimeOffset, out long timeNs))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
@@ -685,17 +298,17 @@ public sealed class MexcPushDecoder
         var deal = new PrivateDeal
         {
             SymbolId = info.SymbolId,
-            Price = price,
-            Quantity = quantity,
-            Amount = amount,
-            Side = SideOf(tradeType),
-            IsMaker = isMaker,
-            IsSelfTrade = isSelfTrade,
-            TradeId = Encoding.UTF8.GetString(tradeId),
-            ClientOrderId = Encoding.UTF8.GetString(clientOrderId),
-            OrderId = Encoding.UTF8.GetString(orderId),
-            FeeAmount = fee,
-            FeeAsset = Encoding.UTF8.GetString(feeCurrency),
+            Price = fields.Price,
+            Quantity = fields.Quantity,
+            Amount = fields.Amount,
+            Side = SideOf(fields.TradeType),
+            IsMaker = fields.IsMaker,
+            IsSelfTrade = fields.IsSelfTrade,
+            TradeId = Encoding.UTF8.GetString(fields.TradeId),
+            ClientOrderId = Encoding.UTF8.GetString(fields.ClientOrderId),
+            OrderId = Encoding.UTF8.GetString(fields.OrderId),
+            FeeAmount = fields.Fee,
+            FeeAsset = Encoding.UTF8.GetString(fields.FeeCurrency),
             TradeTimeNs = timeNs,
             ExchangeTimeNs = info.ExchangeNs,
             LocalTimeNs = info.LocalNs,
@@ -723,55 +336,22 @@ public sealed class MexcPushDecoder
         where TSink : IMexcPushSink
     {
         var reader = new ProtoReader(wrapper.BodyBytes, wrapper.BodyOffset);
-        ReadOnlySpan<byte> asset = default, coinId = default, changeType = default;
-        Fixed8 balance = default, balanceChange = default, frozen = default, frozenChange = default;
-        long timeMs = 0;
-        int timeOffset = reader.Offset;
-        while (true)
-        {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1: ok = reader.TryReadBytesField(wireType, tagOffset, out asset, out _); break;
-                case 2: ok = reader.TryReadBytesField(wireType, tagOffset, out coinId, out _); break;
-                case 3: ok = reader.TryReadDecimalField(wireType, tagOffset, out balance); break;
-                case 4: ok = reader.TryReadDecimalField(wireType, tagOffset, out balanceChange); break;
-                case 5: ok = reader.TryReadDecimalField(wireType, tagOffset, out frozen); break;
-                case 6: ok = reader.TryReadDecimalField(wireType, tagOffset, out frozenChange); break;
-                case 7: ok = reader.TryReadBytesField(wireType, tagOffset, out changeType, out _); break;
-                case 8:
-                    timeOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out timeMs);
-                    break;
-                default: ok = reader.TrySkip(wireType); break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
-        }
-
-        if (!TryFinishPrivateBody(ref reader, timeMs, timeOffset, out long timeNs))
+        var fields = new AccountFields { TimeOffset = reader.Offset };
+        reader.TryReadFields(ref fields);
+        if (!TryFinishPrivateBody(ref reader, fields.TimeMs, fields.TimeOffset, out long timeNs))
         {
             return MexcDecodeResult.Malformed(info.Body, reader);
         }
 
         var account = new PrivateAccountUpdate
         {
-            Asset = Encoding.UTF8.GetString(asset),
-            CoinId = Encoding.UTF8.GetString(coinId),
-            Balance = balance,
-            BalanceChange = balanceChange,
-            Frozen = frozen,
-            FrozenChange = frozenChange,
-            ChangeType = Encoding.UTF8.GetString(changeType),
+            Asset = Encoding.UTF8.GetString(fields.Asset),
+            CoinId = Encoding.UTF8.GetString(fields.CoinId),
+            Balance = fields.Balance,
+            BalanceChange = fields.BalanceChange,
+            Frozen = fields.Frozen,
+            FrozenChange = fields.FrozenChange,
+            ChangeType = Encoding.UTF8.GetString(fields.ChangeType),
             ChangeTimeNs = timeNs,
             ExchangeTimeNs = info.ExchangeNs,
             LocalTimeNs = info.LocalNs,
@@ -780,7 +360,7 @@ public sealed class MexcPushDecoder
         return Decoded(info.Body, 1);
     }
 
-    private static Side SideOf(int tradeType) => tradeType switch
+    internal static Side SideOf(int tradeType) => tradeType switch
     {
         1 => Side.Buy,
         2 => Side.Sell,

@@ -6,92 +6,76 @@ namespace FlashTrader.Mexc.Frames;
 /// The envelope of a push frame (PushDataV3ApiWrapper) with its body left undecoded: fields may come in any order,
 /// so the envelope is read first and the body decoded once the symbol is known.
 /// </summary>
-public readonly ref struct MexcPushWrapper
+public ref struct MexcPushWrapper : IProtoFields
 {
-    public ReadOnlySpan<byte> Channel { get; init; }
+    public ReadOnlySpan<byte> Channel { readonly get; private set; }
 
-    public ReadOnlySpan<byte> Symbol { get; init; }
+    public ReadOnlySpan<byte> Symbol { readonly get; private set; }
 
-    public ReadOnlySpan<byte> SymbolId { get; init; }
+    public ReadOnlySpan<byte> SymbolId { readonly get; private set; }
 
-    public long CreateTimeMs { get; init; }
+    public long CreateTimeMs { readonly get; private set; }
 
-    public int CreateTimeOffset { get; init; }
+    public int CreateTimeOffset { readonly get; private set; }
 
-    public long SendTimeMs { get; init; }
+    public long SendTimeMs { readonly get; private set; }
 
-    public int SendTimeOffset { get; init; }
+    public int SendTimeOffset { readonly get; private set; }
 
-    public MexcBody Body { get; init; }
+    public MexcBody Body { readonly get; private set; }
 
-    public ReadOnlySpan<byte> BodyBytes { get; init; }
+    public ReadOnlySpan<byte> BodyBytes { readonly get; private set; }
 
     /// <summary>Where the body's bytes start in the frame (for error offsets inside it).</summary>
-    public int BodyOffset { get; init; }
+    public int BodyOffset { readonly get; private set; }
 
     /// <summary>Reads the envelope; on failure the reader holds the error and its offset.</summary>
     public static bool TryRead(ref ProtoReader reader, out MexcPushWrapper wrapper)
     {
-        ReadOnlySpan<byte> channel = default, symbol = default, symbolId = default, body = default;
-        long createTime = 0, sendTime = 0;
-        int createOffset = 0, sendOffset = 0, bodyOffset = 0, bodyField = 0;
-        while (true)
+        var fields = default(MexcPushWrapper);
+        bool ok = reader.TryReadFields(ref fields);
+        wrapper = fields;
+        return ok;
+    }
+
+    bool IProtoFields.TryReadField(ref ProtoReader reader, int fieldNumber)
+    {
+        ReadOnlySpan<byte> text;
+        long number;
+        bool ok;
+        switch (fieldNumber)
         {
-            int tagOffset = reader.Offset;
-            if (!reader.TryReadTag(out int field, out WireType wireType))
-            {
-                break;
-            }
-
-            bool ok;
-            switch (field)
-            {
-                case 1:
-                    ok = reader.TryReadBytesField(wireType, tagOffset, out channel, out _);
-                    break;
-                case 3:
-                    ok = reader.TryReadBytesField(wireType, tagOffset, out symbol, out _);
-                    break;
-                case 4:
-                    ok = reader.TryReadBytesField(wireType, tagOffset, out symbolId, out _);
-                    break;
-                case 5:
-                    createOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out createTime);
-                    break;
-                case 6:
-                    sendOffset = tagOffset;
-                    ok = reader.TryReadInt64Field(wireType, tagOffset, out sendTime);
-                    break;
-                case >= (int)MexcBody.PublicDeals and <= (int)MexcBody.PublicAggreBookTicker:
-                    // A oneof: the last body on the wire wins, as in every protobuf runtime.
-                    bodyField = field;
-                    ok = reader.TryReadBytesField(wireType, tagOffset, out body, out bodyOffset);
-                    break;
-                default:
-                    ok = reader.TrySkip(wireType);
-                    break;
-            }
-
-            if (!ok)
-            {
-                break;
-            }
+            case 1:
+                ok = reader.TryReadBytesField(out text, out _);
+                Channel = text;
+                return ok;
+            case 3:
+                ok = reader.TryReadBytesField(out text, out _);
+                Symbol = text;
+                return ok;
+            case 4:
+                ok = reader.TryReadBytesField(out text, out _);
+                SymbolId = text;
+                return ok;
+            case 5:
+                CreateTimeOffset = reader.FieldOffset;
+                ok = reader.TryReadInt64Field(out number);
+                CreateTimeMs = number;
+                return ok;
+            case 6:
+                SendTimeOffset = reader.FieldOffset;
+                ok = reader.TryReadInt64Field(out number);
+                SendTimeMs = number;
+                return ok;
+            case >= (int)MexcBody.PublicDeals and <= (int)MexcBody.PublicAggreBookTicker:
+                // A oneof: the last body on the wire wins, as in every protobuf runtime.
+                ok = reader.TryReadBytesField(out text, out int offset);
+                Body = (MexcBody)fieldNumber;
+                BodyBytes = text;
+                BodyOffset = offset;
+                return ok;
+            default:
+                return reader.SkipField();
         }
-
-        wrapper = new MexcPushWrapper
-        {
-            Channel = channel,
-            Symbol = symbol,
-            SymbolId = symbolId,
-            CreateTimeMs = createTime,
-            CreateTimeOffset = createOffset,
-            SendTimeMs = sendTime,
-            SendTimeOffset = sendOffset,
-            Body = (MexcBody)bodyField,
-            BodyBytes = body,
-            BodyOffset = bodyOffset,
-        };
-        return !reader.HasError;
     }
 }

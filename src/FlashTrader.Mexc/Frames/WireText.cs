@@ -14,7 +14,7 @@ public static class WireText
             return true;
         }
 
-        return Fixed8.TryParse(utf8, out value);
+        return Fixed8.TryParseShort(utf8, out value);
     }
 
     /// <summary>A version such as "82164155643": ASCII digits only, fitting in a long. Empty means 0.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace FlashTrader.Mexc.Protobuf;
@@ -25,10 +27,14 @@ public ref struct ProtoReader
         _pos = 0;
         _error = ProtoError.None;
         _errorOffset = -1;
+        _fieldOffset = baseOffset;
+        _fieldWireType = WireType.Varint;
     }
 
     private ProtoError _error;
     private int _errorOffset;
+    private int _fieldOffset;
+    private WireType _fieldWireType;
 
     public readonly ProtoError Error => _error;
 
@@ -41,6 +47,49 @@ public ref struct ProtoReader
     public readonly bool IsAtEnd => _pos >= _buffer.Length;
 
     public readonly bool HasError => Error != ProtoError.None;
+
+    /// <summary>The absolute offset of the tag last read by <see cref="TryReadField"/> (where its errors are reported).</summary>
+    public readonly int FieldOffset => _fieldOffset;
+
+    /// <summary>The wire type of the field last read by <see cref="TryReadField"/>.</summary>
+    public readonly WireType FieldWireType => _fieldWireType;
+
+    /// <summary>The bytes not read yet (for format-specific fast paths that then <see cref="Advance"/>).</summary>
+    internal readonly ReadOnlySpan<byte> Remaining => _buffer[_pos..];
+
+    /// <summary>Moves past bytes a fast path has consumed from <see cref="Remaining"/>.</summary>
+    internal void Advance(int count) => _pos += count;
+
+    /// <summary>
+    /// Reads the next field's tag and remembers its offset and wire type, so the value readers without those arguments
+    /// (<see cref="TryReadBytesField(out ReadOnlySpan{byte}, out int)"/>, <see cref="SkipField"/>, ...) check and report
+    /// against it. False at the end of the message (no error) or on a malformed tag.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadField(out int fieldNumber)
+    {
+        _fieldOffset = Offset;
+        return TryReadTag(out fieldNumber, out _fieldWireType);
+    }
+
+    /// <summary>
+    /// The one field loop: hands every field of the message to <paramref name="fields"/> until the end, an error, or
+    /// a field it refuses. True when the whole message was read without error.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadFields<TFields>(scoped ref TFields fields)
+        where TFields : IProtoFields, allows ref struct
+    {
+        while (TryReadField(out int fieldNumber))
+        {
+            if (!fields.TryReadField(ref this, fieldNumber))
+            {
+                break;
+            }
+        }
+
+        return !HasError;
+    }
 
     /// <summary>Records an error at an absolute offset (the first one wins) and returns false for chaining.</summary>
     public bool Fail(ProtoError error, int absoluteOffset)
@@ -126,9 +175,28 @@ public ref struct ProtoReader
 
     private bool TryReadVarintSlow(out ulong value)
     {
-        value = 0;
         int start = _pos;
         ReadOnlySpan<byte> buffer = _buffer;
+        if (buffer.Length - start >= 8)
+        {
+            // Up to eight bytes (timestamps, two-byte tags and lengths) without a loop: find the last byte by its clear
+            // top bit, then squeeze out the continuation bits, 7-bit groups to 14, 28 and 56 bits.
+            ulong word = BinaryPrimitives.ReadUInt64LittleEndian(buffer[start..]);
+            ulong stops = ~word & 0x8080_8080_8080_8080;
+            if (stops != 0)
+            {
+                int length = (BitOperations.TrailingZeroCount(stops) >> 3) + 1;
+                word &= ulong.MaxValue >> (64 - (8 * length));
+                word = (word & 0x007F_007F_007F_007F) | ((word & 0x7F00_7F00_7F00_7F00) >> 1);
+                word = (word & 0x0000_3FFF_0000_3FFF) | ((word & 0x3FFF_0000_3FFF_0000) >> 2);
+                word = (word & 0x0000_0000_0FFF_FFFF) | ((word & 0x0FFF_FFFF_0000_0000) >> 4);
+                value = word;
+                _pos = start + length;
+                return true;
+            }
+        }
+
+        value = 0;
         int shift = 0;
         for (int i = 0; i < 10; i++)
         {
@@ -252,6 +320,26 @@ public ref struct ProtoReader
         WireType.Fixed32 => TryReadFixed32(out _),
         _ => Fail(ProtoError.GroupNotSupported, Offset),
     };
+
+    /// <summary>Skips the value of the field last read by <see cref="TryReadField"/>.</summary>
+    public bool SkipField() => TrySkip(_fieldWireType);
+
+    /// <summary>The current field (see <see cref="TryReadField"/>) as a string/bytes value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadBytesField(out ReadOnlySpan<byte> value, out int valueOffset) =>
+        TryReadBytesField(_fieldWireType, _fieldOffset, out value, out valueOffset);
+
+    /// <summary>The current field as an embedded message.</summary>
+    public bool TryReadMessageField(out ProtoReader message) => TryReadMessageField(_fieldWireType, _fieldOffset, out message);
+
+    /// <summary>The current field as an int64.</summary>
+    public bool TryReadInt64Field(out long value) => TryReadInt64Field(_fieldWireType, _fieldOffset, out value);
+
+    /// <summary>The current field as an int32.</summary>
+    public bool TryReadInt32Field(out int value) => TryReadInt32Field(_fieldWireType, _fieldOffset, out value);
+
+    /// <summary>The current field as a bool.</summary>
+    public bool TryReadBoolField(out bool value) => TryReadBoolField(_fieldWireType, _fieldOffset, out value);
 
     /// <summary>
     /// Checks a known field's wire type before reading it; on mismatch records <see cref="ProtoError.WrongWireType"/>

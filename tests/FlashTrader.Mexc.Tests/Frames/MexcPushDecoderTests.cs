@@ -208,6 +208,40 @@ public class MexcPushDecoderTests
         pool.Created.Should().Be(1, "the failed frame's buffer was returned and reused");
     }
 
+    [Fact]
+    public void Level_items_outside_mexcs_usual_layout_decode_to_the_same_levels()
+    {
+        // An aggre.depth body: an ask with its quantity first, a bid with an unknown field, a bid in the usual layout.
+        byte[] body = Convert.FromHexString(
+            "0a0d" + "1204" + Hex("1.50") + "0a05" + Hex("72.34")
+            + "1211" + "0a05" + Hex("72.29") + "1204" + Hex("7.01") + "3801" + "4000"
+            + "120e" + "0a05" + Hex("72.28") + "1205" + Hex("12.63")
+            + "220a" + Hex("1320043374") + "2a0a" + Hex("1320043380"));
+        byte[] frame = [.. Convert.FromHexString("1a07" + Hex("BTCUSDT") + "30e3fbd0cc8d34" + "ca13"), (byte)body.Length, .. body];
+
+        (MexcDecodeResult result, RecordingSink sink, _) = Decode(frame);
+
+        result.Status.Should().Be(MexcDecodeStatus.Decoded, result.Describe());
+        (sink.Events.Single().FirstUpdateId, sink.Events.Single().LastUpdateId).Should().Be((1320043374L, 1320043380L));
+        sink.Depths[0].Asks.Should().Equal(new PriceLevel(F("72.34"), F("1.50")));
+        sink.Depths[0].Bids.Should().Equal(new PriceLevel(F("72.29"), F("7.01")), new PriceLevel(F("72.28"), F("12.63")));
+
+        static string Hex(string text) => Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes(text));
+    }
+
+    [Fact]
+    public void A_bad_quantity_in_the_usual_layout_is_reported_at_its_string()
+    {
+        byte[] frame = (byte[])CapturedFrames.Named("limit.depth 20 HYPEUSDT").Bytes.Clone();
+        int at = IndexOf(frame, "146.08"u8);
+        frame[at + 3] = (byte)':';
+
+        (MexcDecodeResult result, RecordingSink sink, _) = Decode(frame);
+
+        (result.Status, result.Error, result.ErrorOffset).Should().Be((MexcDecodeStatus.Malformed, ProtoError.BadDecimal, at));
+        sink.Count.Should().Be(0);
+    }
+
     [Theory]
     [InlineData("710342948650209280X0_710342948650209281X0", 710342948650209280L)]
     [InlineData("12345", 12345L)]

@@ -22,6 +22,29 @@ public class ProtoReaderTests
         reader.IsAtEnd.Should().BeTrue();
     }
 
+    [Fact]
+    public void Reads_every_varint_length_the_same_with_eight_bytes_ahead_as_at_the_end_of_the_buffer()
+    {
+        // With eight bytes left the reader takes a word at a time; at the end of the buffer, byte by byte.
+        for (int bits = 0; bits <= 64; bits++)
+        {
+            foreach (ulong value in new[] { bits == 64 ? ulong.MaxValue : (1UL << bits) - 1, bits == 64 ? 0UL : 1UL << bits, 0x0123_4567_89AB_CDEFUL >> (64 - Math.Max(bits, 1)) })
+            {
+                byte[] encoded = new byte[10];
+                var writer = new ProtoWriter(encoded);
+                writer.WriteVarint(value);
+                int length = writer.Length;
+                byte[] padded = [.. encoded.AsSpan(0, length), .. new byte[] { 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88 }];
+
+                var alone = new ProtoReader(encoded.AsSpan(0, length));
+                var ahead = new ProtoReader(padded);
+
+                (alone.TryReadVarint(out ulong a), a, alone.Offset).Should().Be((true, value, length));
+                (ahead.TryReadVarint(out ulong b), b, ahead.Offset).Should().Be((true, value, length));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("ffffffffffffffffff02")] // the tenth byte may only hold bit 63
     [InlineData("ffffffffffffffffff8001")] // eleven bytes
