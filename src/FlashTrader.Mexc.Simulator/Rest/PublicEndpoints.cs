@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
+using FlashTrader.Core.Orders;
 using FlashTrader.Mexc.Simulator.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,7 +60,7 @@ internal static class PublicEndpoints
 
         return exchange.TryGetSymbol(name, out SimulatedSymbol symbol)
             ? symbol
-            : throw new MexcApiException(400, MexcErrorCodes.InvalidSymbol, $"Invalid symbol: {name}");
+            : throw new MexcApiException(400, MexcErrorCode.InvalidSymbol, $"Invalid symbol: {name}");
     }
 
     internal static int Limit(string? text, int fallback, int max, string name = "limit")
