@@ -27,7 +27,31 @@ internal sealed class SimulatedExchange
         Engine = new MatchingEngine(Symbols, Account);
         Hub = new PushHub(Symbols);
         SymbolTable = new SymbolTable(Symbols.Select(s => s.Name));
+        _snapshotServed = [.. Symbols.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+        _snapshotReady = [.. Symbols.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+        _snapshotTimeNs = new long[Symbols.Length];
     }
+
+    private readonly TaskCompletionSource[] _snapshotServed;
+    private readonly TaskCompletionSource[] _snapshotReady;
+    private readonly long[] _snapshotTimeNs;
+
+    /// <summary>Unaggregated: completes when the replay holds at the symbol's recorded snapshot, its book synced from it.</summary>
+    public Task SnapshotReady(int symbolId) => _snapshotReady[symbolId].Task;
+
+    /// <summary>The served time of the recorded snapshot the replay holds at (0 before).</summary>
+    public long SnapshotTimeNs(int symbolId) => Interlocked.Read(ref _snapshotTimeNs[symbolId]);
+
+    /// <summary>Completes once a client has been served the symbol's depth snapshot (GET /api/v3/depth).</summary>
+    public Task SnapshotServed(int symbolId) => _snapshotServed[symbolId].Task;
+
+    public void OnSnapshotReady(int symbolId, long servedNs)
+    {
+        Interlocked.Exchange(ref _snapshotTimeNs[symbolId], servedNs);
+        _snapshotReady[symbolId].TrySetResult();
+    }
+
+    public void OnSnapshotServed(int symbolId) => _snapshotServed[symbolId].TrySetResult();
 
     public Lock Gate { get; } = new();
 

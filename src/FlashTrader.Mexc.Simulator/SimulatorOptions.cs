@@ -30,6 +30,16 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool LiveTimes { get; init; }
 
+    /// <summary>
+    /// Push every recorded event on its own, at its own time, instead of MEXC's 10/100 ms aggregation: each depth diff
+    /// with its recorded versions, one trade per deals push, every book ticker; no kline pushes (a recording has none
+    /// to send). The first pass starts at the recording's first event once every symbol's depth channel has a
+    /// subscriber; each book syncs from the recording's own snapshot, and the replay holds there until a client has
+    /// fetched it (GET depth waits for it), so a client syncs where a replay of the recording does. For parity
+    /// between the live path and a replay of the same recording.
+    /// </summary>
+    public bool Unaggregated { get; init; }
+
     /// <summary>Start over at the end of the recording (versions and times keep increasing).</summary>
     public bool Loop { get; init; }
 

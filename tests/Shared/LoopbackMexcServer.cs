@@ -181,7 +181,7 @@ public sealed class LoopbackMexcServer : IAsyncDisposable
             int limit = int.TryParse(context.Request.QueryString["limit"], out int l) ? l : 100;
             string? body = DepthResponder(symbol, limit);
             response.StatusCode = body is null ? 400 : 200;
-            byte[] bytes = Encoding.UTF8.GetBytes(body ?? "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+            byte[] bytes = Encoding.UTF8.GetBytes(body ?? "{\"code\":30014,\"msg\":\"Invalid symbol.\"}");
             response.ContentType = "application/json";
             await response.OutputStream.WriteAsync(bytes);
             return;

@@ -5,6 +5,7 @@ using FlashTrader.Core.Numerics;
 using FlashTrader.Mexc.Frames;
 using FlashTrader.Mexc.Simulator.Market;
 using FlashTrader.Mexc.Simulator.Rest;
+using MexcErrorCode = FlashTrader.Core.Orders.MexcErrorCode;
 
 namespace FlashTrader.Mexc.Simulator.Exchange;
 
@@ -43,7 +44,7 @@ internal sealed class MatchingEngine
     public IReadOnlyList<SimFill> Fills => _fills;
 
     public SimulatedSymbol Symbol(string name) =>
-        Array.Find(_symbols, s => s.Name == name) ?? throw new MexcApiException(400, MexcErrorCodes.SymbolNotSupported, $"symbol {name} is not supported by the api");
+        Array.Find(_symbols, s => s.Name == name) ?? throw new MexcApiException(400, MexcErrorCode.BadSymbol, $"symbol {name} is not supported by the api");
 
     /// <summary>Validates and executes a new order; with <paramref name="testOnly"/> only validates (POST /order/test).</summary>
     public SimOrder? Place(OrderTicket ticket, long nowMs, bool testOnly, PrivateUpdates updates)
@@ -54,7 +55,7 @@ internal sealed class MatchingEngine
         OrderBook book = symbol.Book;
         if (!book.IsTradeable)
         {
-            throw new MexcApiException(400, MexcErrorCodes.NoValidPrice, $"No valid trade price: the {symbol.Name} book is empty or not synced");
+            throw new MexcApiException(400, MexcErrorCode.NoValidTradePrice, $"No valid trade price: the {symbol.Name} book is empty or not synced");
         }
 
         bool buy = ticket.Side == Side.Buy;
@@ -62,7 +63,7 @@ internal sealed class MatchingEngine
         Fixed8? limit = ticket.Type == SimOrderType.Market ? null : ticket.Price;
         if (ticket.Type == SimOrderType.LimitMaker && WouldTake(book, ticket.Side, ticket.Price!.Value))
         {
-            throw new MexcApiException(400, MexcErrorCodes.NoValidPrice, "Order would immediately match and take: a LIMIT_MAKER order must not cross the book");
+            throw new MexcApiException(400, MexcErrorCode.NoValidTradePrice, "Order would immediately match and take: a LIMIT_MAKER order must not cross the book");
         }
 
         bool byQuote = ticket.Type == SimOrderType.Market && ticket.QuoteOrderQuantity is not null;
@@ -79,7 +80,7 @@ internal sealed class MatchingEngine
         decimal takerFee = takeQuote * instrument.TakerFeeRate;
         if (ticket.Type == SimOrderType.Market && takeQuantity.IsZero)
         {
-            throw new MexcApiException(400, MexcErrorCodes.NoValidPrice, $"No valid trade price: the {symbol.Name} book has no {(buy ? "asks" : "bids")} to fill a MARKET order");
+            throw new MexcApiException(400, MexcErrorCode.NoValidTradePrice, $"No valid trade price: the {symbol.Name} book has no {(buy ? "asks" : "bids")} to fill a MARKET order");
         }
 
         // What the order needs: a buy holds quote for all of it (the resting part at its limit), a sell holds base.
@@ -92,7 +93,7 @@ internal sealed class MatchingEngine
             needed = takeQuote + takerFee + restingQuote;
             if (needed > _account.Free(quoteAsset))
             {
-                throw new MexcApiException(400, MexcErrorCodes.InsufficientBalance, $"Insufficient balance: needs {needed.ToString(CultureInfo.InvariantCulture)} {quoteAsset}, free {_account.Free(quoteAsset).ToString(CultureInfo.InvariantCulture)}");
+                throw new MexcApiException(400, MexcErrorCode.InsufficientBalance, $"Insufficient balance: needs {needed.ToString(CultureInfo.InvariantCulture)} {quoteAsset}, free {_account.Free(quoteAsset).ToString(CultureInfo.InvariantCulture)}");
             }
         }
         else
@@ -100,7 +101,7 @@ internal sealed class MatchingEngine
             needed = ticket.Type == SimOrderType.Market ? takeQuantity.ToDecimal() : ticket.Quantity!.Value.ToDecimal();
             if (needed > _account.Free(baseAsset))
             {
-                throw new MexcApiException(400, MexcErrorCodes.Oversold, $"Oversold: needs {needed.ToString(CultureInfo.InvariantCulture)} {baseAsset}, free {_account.Free(baseAsset).ToString(CultureInfo.InvariantCulture)}");
+                throw new MexcApiException(400, MexcErrorCode.Oversold, $"Oversold: needs {needed.ToString(CultureInfo.InvariantCulture)} {baseAsset}, free {_account.Free(baseAsset).ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
@@ -166,7 +167,7 @@ internal sealed class MatchingEngine
             : _orders.Find(o => o.ClientOrderId.Length > 0 && o.ClientOrderId == clientOrderId);
         if (order is null || order.Symbol != symbol)
         {
-            throw new MexcApiException(400, MexcErrorCodes.UnknownOrder, "Unknown order sent.");
+            throw new MexcApiException(400, MexcErrorCode.UnknownOrder, "Unknown order sent.");
         }
 
         return order;
@@ -177,7 +178,7 @@ internal sealed class MatchingEngine
         SimOrder order = Find(symbol, orderId, clientOrderId);
         if (!order.IsWorking)
         {
-            throw new MexcApiException(400, MexcErrorCodes.UnknownOrder, $"Unknown order sent: order {order.OrderId} is {order.Status.ToWire()}");
+            throw new MexcApiException(400, MexcErrorCode.UnknownOrder, $"Unknown order sent: order {order.OrderId} is {order.Status.ToWire()}");
         }
 
         Finish(order, _symbols[order.SymbolId], nowMs, updates);
@@ -286,18 +287,18 @@ internal sealed class MatchingEngine
 
             if (quantity < instrument.MinQuantity)
             {
-                throw new MexcApiException(400, MexcErrorCodes.BelowMinimum, $"The minimum transaction volume cannot be less than {instrument.MinQuantity} {instrument.BaseAsset}");
+                throw new MexcApiException(400, MexcErrorCode.BelowMinimum, $"The minimum transaction volume cannot be less than {instrument.MinQuantity} {instrument.BaseAsset}");
             }
 
             if (ticket.Price is Fixed8 p && Fixed8.Multiply(p, quantity) < instrument.MinNotional)
             {
-                throw new MexcApiException(400, MexcErrorCodes.BelowMinimum, $"The minimum transaction volume cannot be less than {instrument.MinNotional.ToString(CultureInfo.InvariantCulture)} {instrument.QuoteAsset}");
+                throw new MexcApiException(400, MexcErrorCode.BelowMinimum, $"The minimum transaction volume cannot be less than {instrument.MinNotional.ToString(CultureInfo.InvariantCulture)} {instrument.QuoteAsset}");
             }
         }
 
         if (ticket.QuoteOrderQuantity is Fixed8 quote && quote.ToDecimal() < instrument.MinNotional)
         {
-            throw new MexcApiException(400, MexcErrorCodes.BelowMinimum, $"The minimum transaction volume cannot be less than {instrument.MinNotional.ToString(CultureInfo.InvariantCulture)} {instrument.QuoteAsset}");
+            throw new MexcApiException(400, MexcErrorCode.BelowMinimum, $"The minimum transaction volume cannot be less than {instrument.MinNotional.ToString(CultureInfo.InvariantCulture)} {instrument.QuoteAsset}");
         }
     }
 

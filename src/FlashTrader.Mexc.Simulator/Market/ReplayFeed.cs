@@ -62,7 +62,21 @@ internal sealed class ReplayFeed
             {
                 using RecordingReader reader = RecordingReader.Open(_exchange.Options.RecordingPath);
                 int[] map = MapSymbols(reader.Header);
-                OrderBook[] warm = WarmUp(reader, map, out MarketEvent pending, out bool hasPending);
+                // Unaggregated, the first pass serves the recording from its first event: the books sync from the
+                // recorded snapshots where the recording has them, as a replay's do.
+                OrderBook[] warm;
+                MarketEvent pending;
+                bool hasPending;
+                if (first && _exchange.Options.Unaggregated)
+                {
+                    warm = [.. _exchange.Symbols.Select(s => new OrderBook(s.Name))];
+                    hasPending = reader.TryRead(out pending);
+                }
+                else
+                {
+                    warm = WarmUp(reader, map, out pending, out hasPending);
+                }
+
                 lock (_exchange.Gate)
                 {
                     Install(warm, first, hasPending ? pending.ExchangeTimeNs : 0);
@@ -75,6 +89,11 @@ internal sealed class ReplayFeed
                     if (_exchange.Options.LiveTimes && hasPending)
                     {
                         _timeOffsetNs = (_exchange.NowMs * 1_000_000) - pending.ExchangeTimeNs;
+                    }
+
+                    if (_exchange.Options.Unaggregated)
+                    {
+                        await WaitForDepthSubscribersAsync(cancellationToken).ConfigureAwait(false);
                     }
 
                     paceStartTimestamp = Stopwatch.GetTimestamp();
@@ -106,6 +125,12 @@ internal sealed class ReplayFeed
 
                         await PublishAsync(cancellationToken).ConfigureAwait(false);
                         EventsReplayed++;
+                        if (_exchange.Options.Unaggregated && ev.Kind == MarketEventKind.DepthSnapshot && _exchange.Symbols[symbol].Book.IsSynced)
+                        {
+                            // Hold here until a client has fetched this snapshot: it syncs where a replay does.
+                            _exchange.OnSnapshotReady(symbol, servedNs);
+                            await _exchange.SnapshotServed(symbol).WaitAsync(cancellationToken).ConfigureAwait(false);
+                        }
                     }
                     else
                     {
@@ -254,6 +279,11 @@ internal sealed class ReplayFeed
                     OnDiff(symbol, diff);
                     _exchange.Engine.OnMarket(symbol, diff, nowMs, _private);
                 }
+                else if (_exchange.Options.Unaggregated)
+                {
+                    // Every recorded diff goes out, also those before the snapshot: a client buffers them as a replay does.
+                    OnDiff(symbol, diff);
+                }
 
                 break;
             case MarketEventKind.DepthSnapshot:
@@ -270,9 +300,22 @@ internal sealed class ReplayFeed
                 symbol.Klines.AddTrade(servedMs, trade.Price, trade.Quantity);
                 symbol.LastPrice = trade.Price;
                 symbol.TradeCount++;
-                foreach (PushAggregator a in _aggregators[symbolId].Deals)
+                if (_exchange.Options.Unaggregated)
                 {
-                    a.AddTrade(trade);
+                    foreach (PushTopic topic in _exchange.Hub.BySymbol[symbolId].Deals)
+                    {
+                        if (topic.HasSubscribers)
+                        {
+                            _out.Add((topic, _frames.Deals(new ReadOnlySpan<MarketEvent>(in trade), topic, symbol.Utf8Name)));
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (PushAggregator a in _aggregators[symbolId].Deals)
+                    {
+                        a.AddTrade(trade);
+                    }
                 }
 
                 _exchange.Engine.OnMarket(symbol, trade, nowMs, _private);
@@ -281,15 +324,32 @@ internal sealed class ReplayFeed
                 var quote = MarketEvent.BookTicker(symbolId, servedNs, recorded.LocalTimeNs, recorded.BidPrice, recorded.BidQuantity, recorded.AskPrice, recorded.AskQuantity, recorded.UpdateId == 0 ? 0 : recorded.UpdateId + _versionOffset[symbolId]);
                 symbol.LastQuote = quote;
                 symbol.HasQuote = true;
-                foreach (PushAggregator a in _aggregators[symbolId].Quotes)
+                if (_exchange.Options.Unaggregated)
                 {
-                    a.AddQuote(quote);
+                    foreach (PushTopic topic in _exchange.Hub.BySymbol[symbolId].BookTicker)
+                    {
+                        if (topic.HasSubscribers)
+                        {
+                            _out.Add((topic, _frames.Market(quote, topic, symbol.Utf8Name)));
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (PushAggregator a in _aggregators[symbolId].Quotes)
+                    {
+                        a.AddQuote(quote);
+                    }
                 }
 
                 break;
         }
 
-        PushKlines(symbol, servedMs);
+        if (!_exchange.Options.Unaggregated)
+        {
+            PushKlines(symbol, servedMs);
+        }
+
         if (!_private.IsEmpty)
         {
             _frames.Private(_private, _exchange.Hub, id => _exchange.Symbols[id].Utf8Name, nowMs, _out);
@@ -299,9 +359,22 @@ internal sealed class ReplayFeed
 
     private void OnDiff(SimulatedSymbol symbol, in MarketEvent diff)
     {
-        foreach (PushAggregator a in _aggregators[symbol.Id].Depth)
+        if (_exchange.Options.Unaggregated)
         {
-            a.AddDiff(diff);
+            foreach (PushTopic topic in _exchange.Hub.BySymbol[symbol.Id].Depth)
+            {
+                if (topic.HasSubscribers && !_exchange.Faults.ShouldSkipDiff())
+                {
+                    _out.Add((topic, _frames.Market(diff, topic, symbol.Utf8Name)));
+                }
+            }
+        }
+        else
+        {
+            foreach (PushAggregator a in _aggregators[symbol.Id].Depth)
+            {
+                a.AddDiff(diff);
+            }
         }
 
         foreach (PushTopic topic in _exchange.Hub.BySymbol[symbol.Id].LimitDepth)
@@ -408,6 +481,15 @@ internal sealed class ReplayFeed
                     _out.Add((topics.BookTicker[w], _frames.Market(quote, topics.BookTicker[w], symbol.Utf8Name)));
                 }
             }
+        }
+    }
+
+    /// <summary>Waits until every symbol's depth channel (any aggregation) has a subscriber.</summary>
+    private async Task WaitForDepthSubscribersAsync(CancellationToken cancellationToken)
+    {
+        while (!_exchange.Hub.BySymbol.TrueForAll(topics => topics.Depth.Exists(t => t.HasSubscribers)))
+        {
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -27,7 +27,7 @@ internal static class JsonResult
         json =>
         {
             json.WriteStartObject();
-            json.WriteNumber("code", error.Code);
+            json.WriteNumber("code", (int)error.Code);
             json.WriteString("msg", error.Message);
             json.WriteEndObject();
         },

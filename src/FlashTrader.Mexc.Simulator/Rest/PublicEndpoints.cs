@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
+using FlashTrader.Core.Orders;
 using FlashTrader.Mexc.Simulator.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,13 +28,27 @@ internal static class PublicEndpoints
             j.WriteEndObject();
         }));
         app.MapGet("/api/v3/exchangeInfo", (HttpContext c) => Guard(() => ExchangeInfo(c.Request.Query, exchange)));
-        app.MapGet("/api/v3/depth", (HttpContext c) => Guard(() => Depth(c.Request.Query, exchange)));
+        app.MapGet("/api/v3/depth", async (HttpContext c) =>
+        {
+            if (exchange.Options.Unaggregated && exchange.TryGetSymbol(c.Request.Query["symbol"].ToString(), out SimulatedSymbol held))
+            {
+                // Answer with the recorded snapshot, once the replay holds at it; the pause lets the pushes before it
+                // reach the client first, so it sees the snapshot where a replay does.
+                await exchange.SnapshotReady(held.Id).WaitAsync(c.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(UnaggregatedSnapshotPause, c.RequestAborted).ConfigureAwait(false);
+            }
+
+            return Guard(() => Depth(c.Request.Query, exchange));
+        });
         app.MapGet("/api/v3/trades", (HttpContext c) => Guard(() => Trades(c.Request.Query, exchange, aggregated: false)));
         app.MapGet("/api/v3/aggTrades", (HttpContext c) => Guard(() => Trades(c.Request.Query, exchange, aggregated: true)));
         app.MapGet("/api/v3/klines", (HttpContext c) => Guard(() => Klines(c.Request.Query, exchange)));
         app.MapGet("/api/v3/ticker/bookTicker", (HttpContext c) => Guard(() => PerSymbol(c.Request.Query, exchange, WriteBookTicker)));
         app.MapGet("/api/v3/ticker/24hr", (HttpContext c) => Guard(() => PerSymbol(c.Request.Query, exchange, WriteTicker24h)));
     }
+
+    /// <summary>How long an unaggregated replay's snapshot answer waits after the replay reached it.</summary>
+    private static readonly TimeSpan UnaggregatedSnapshotPause = TimeSpan.FromMilliseconds(200);
 
     internal static IResult Guard(Func<IResult> handler)
     {
@@ -59,7 +74,7 @@ internal static class PublicEndpoints
 
         return exchange.TryGetSymbol(name, out SimulatedSymbol symbol)
             ? symbol
-            : throw new MexcApiException(400, MexcErrorCodes.InvalidSymbol, $"Invalid symbol: {name}");
+            : throw new MexcApiException(400, MexcErrorCode.InvalidSymbol, $"Invalid symbol: {name}");
     }
 
     internal static int Limit(string? text, int fallback, int max, string name = "limit")
@@ -171,8 +186,10 @@ internal static class PublicEndpoints
                 j.WriteStartArray("asks");
                 WriteLevels(j, book.AsksFromBest, limit);
                 j.WriteEndArray();
-                j.WriteNumber("timestamp", book.LastUpdateTimeNs / 1_000_000);
+                long snapshotNs = exchange.Options.Unaggregated ? exchange.SnapshotTimeNs(symbol.Id) : 0;
+                j.WriteNumber("timestamp", (snapshotNs > 0 ? snapshotNs : book.LastUpdateTimeNs) / 1_000_000);
                 j.WriteEndObject();
+                exchange.OnSnapshotServed(symbol.Id);
             }
         });
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FlashTrader.Core.Orders;
 using FlashTrader.Mexc.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -27,12 +28,12 @@ internal sealed class SignedRequest
         string? key = context.Request.Headers["X-MEXC-APIKEY"];
         if (string.IsNullOrEmpty(key))
         {
-            throw new MexcApiException(400, MexcErrorCodes.ApiKeyFormat, "API-key format invalid: the X-MEXC-APIKEY header is missing");
+            throw new MexcApiException(400, MexcErrorCode.ApiKeyFormatInvalid, "API-key format invalid: the X-MEXC-APIKEY header is missing");
         }
 
         if (key != apiKey)
         {
-            throw new MexcApiException(400, MexcErrorCodes.ApiKeyFormat, "Api key info invalid: unknown X-MEXC-APIKEY");
+            throw new MexcApiException(400, MexcErrorCode.ApiKeyFormatInvalid, "Api key info invalid: unknown X-MEXC-APIKEY");
         }
 
         string query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
@@ -46,13 +47,13 @@ internal sealed class SignedRequest
         string? signature = TakeParameter(ref query, "signature") ?? TakeParameter(ref body, "signature");
         if (string.IsNullOrEmpty(signature))
         {
-            throw new MexcApiException(400, MexcErrorCodes.BadSignature, "Signature for this request is not valid: the signature parameter is missing");
+            throw new MexcApiException(400, MexcErrorCode.InvalidSignature, "Signature for this request is not valid: the signature parameter is missing");
         }
 
         string expected = signer.Sign(query, body);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)))
         {
-            throw new MexcApiException(400, MexcErrorCodes.BadSignature, "Signature for this request is not valid.");
+            throw new MexcApiException(400, MexcErrorCode.InvalidSignature, "Signature for this request is not valid.");
         }
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -85,13 +86,13 @@ internal sealed class SignedRequest
 
             if (recvWindow > MaxRecvWindow)
             {
-                throw new MexcApiException(400, MexcErrorCodes.RecvWindowTooLarge, $"recvWindow must be less than {MaxRecvWindow}");
+                throw new MexcApiException(400, MexcErrorCode.RecvWindowTooLarge, $"recvWindow must be less than {MaxRecvWindow}");
             }
         }
 
         if (timestamp >= serverTimeMs + 1000 || serverTimeMs - timestamp > recvWindow)
         {
-            throw new MexcApiException(400, MexcErrorCodes.OutsideRecvWindow,
+            throw new MexcApiException(400, MexcErrorCode.TimestampOutsideRecvWindow,
                 $"Timestamp for this request is outside of the recvWindow (timestamp {timestamp}, server time {serverTimeMs}, recvWindow {recvWindow}).");
         }
     }

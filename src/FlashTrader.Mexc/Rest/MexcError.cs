@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlashTrader.Core.Orders;
 
 namespace FlashTrader.Mexc.Rest;
 

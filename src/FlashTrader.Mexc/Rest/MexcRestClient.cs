@@ -15,6 +15,7 @@ using FlashTrader.Mexc.Signing;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using MexcErrorCode = FlashTrader.Core.Orders.MexcErrorCode;
 
 namespace FlashTrader.Mexc.Rest;
 

@@ -47,6 +47,10 @@ public static class SimCommand
         };
         var loop = new Option<bool>("--loop") { Description = "Start the recording over at its end (versions and times keep increasing)" };
         var liveTimes = new Option<bool>("--live-times") { Description = "Serve times shifted so the replay starts now (pushes look live); default: as recorded" };
+        var unaggregated = new Option<bool>("--unaggregated")
+        {
+            Description = "Push every recorded event on its own at its own time (no 10/100 ms aggregation, no klines), start when the depth channels are subscribed and hold after each symbol's first diff until its snapshot is fetched: the live path then sees what --replay sees",
+        };
         var faults = new Option<string?>("--faults")
         {
             Description = "Faults to inject, e.g. seed=7;drop=30s;gap=0.01;delay=20ms;jitter=30ms;malformed=0.001;429=0.05;418=0.01;order5xx=0.1;skew=-1500ms;lifetime=10m",
@@ -56,7 +60,7 @@ public static class SimCommand
         var apiSecret = new Option<string?>("--api-secret") { Description = "The API secret clients sign with (default printed at start)", HelpName = "S" };
         var command = new Command("sim", "Serve a recording as a local MEXC exchange (REST + WebSocket) for rehearsals and tests")
         {
-            recording, port, speed, loop, liveTimes, faults, apiKey, apiSecret, RunCommand.Config, RunCommand.Set,
+            recording, port, speed, loop, liveTimes, unaggregated, faults, apiKey, apiSecret, RunCommand.Config, RunCommand.Set,
         };
         command.SetAction((parse, cancel) => CommandErrors.GuardAsync(async () =>
         {
@@ -86,6 +90,7 @@ public static class SimCommand
                 Speed = parse.GetValue(speed) is var pace && double.IsPositiveInfinity(pace) ? null : pace,
                 Loop = parse.GetValue(loop),
                 LiveTimes = parse.GetValue(liveTimes),
+                Unaggregated = parse.GetValue(unaggregated),
                 Faults = plan,
                 ApiKey = parse.GetValue(apiKey) ?? SimulatorOptions.DefaultApiKey,
                 ApiSecret = parse.GetValue(apiSecret) ?? SimulatorOptions.DefaultApiSecret,

@@ -42,6 +42,9 @@ public sealed class RunStatus(IHostApplicationLifetime lifetime) : IDisposable
 
     public string? SourceWarning { get; set; }
 
+    /// <summary>Set by the live source when it stops: its connection and book-sync counters for the summary.</summary>
+    public Reporting.LiveFeedSummary? LiveFeed { get; set; }
+
     /// <summary>Set when the recording turned out to be corrupt: the process exits with code 3.</summary>
     public bool CorruptInput { get; set; }
 

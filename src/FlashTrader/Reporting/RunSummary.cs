@@ -73,6 +73,9 @@ public sealed record RunSummary
     /// <summary>Results per trading session label ("asia", "europe+us", "off-hours"), positions credited to their entry's session.</summary>
     public IReadOnlyDictionary<string, SessionSummary> Sessions { get; init; } = new Dictionary<string, SessionSummary>();
 
+    /// <summary>The live MEXC connection's counters; null (and left out of the JSON) for a replay.</summary>
+    public LiveFeedSummary? LiveFeed { get; init; }
+
     /// <summary>Wall-clock fields, excluded when comparing runs for determinism.</summary>
     public static readonly string[] WallClockFields = ["eventsPerSecond", "latencyMicros", "allocatedBytesPerEvent", "gen0Collections", "cpuMicrosPerEvent", "steadyState"];
 

@@ -71,6 +71,7 @@ public static class RunSummaryBuilder
                 kv => kv.Key,
                 kv => new SessionSummary { Fills = kv.Value.Fills, RoundTrips = kv.Value.RoundTrips, Wins = kv.Value.Wins, RealizedPnl = RunSummary.Money(kv.Value.RealizedPnl), Fees = RunSummary.Money(kv.Value.Fees) },
                 StringComparer.Ordinal),
+            LiveFeed = status.LiveFeed,
         };
     }
 
@@ -89,6 +90,11 @@ public static class RunSummaryBuilder
         w.WriteLine($"  max drawdown      {s.MaxDrawdown} ({s.MaxDrawdownPercent}%)");
         w.WriteLine($"  balances          {string.Join(", ", s.Balances.Select(kv => $"{kv.Key} {kv.Value}"))}");
         w.WriteLine($"  book              {s.BookResyncs} resyncs, {s.BookGaps} gaps; {s.DroppedEvents} dropped, {s.SkippedEvents} skipped events");
+        if (s.LiveFeed is { } feed)
+        {
+            w.WriteLine($"  live feed         {feed.Connects} connects, {feed.Reconnects} reconnects, {feed.Rotations} rotations, {feed.Gaps} gaps, {feed.Resyncs} resyncs, {feed.MalformedFrames} malformed frames, {feed.FailedSnapshotFetches} failed snapshots");
+        }
+
         w.WriteLine($"  latency (us)      p50 {s.LatencyMicros.P50}, p99 {s.LatencyMicros.P99}, max {s.LatencyMicros.Max} (event received -> order command)");
         w.WriteLine($"  allocation        {s.AllocatedBytesPerEvent} B/event, {s.Gen0Collections} gen0 collections; CPU {s.CpuMicrosPerEvent} us/event");
         if (s.SteadyState is SteadyStateSummary steady)

@@ -8,6 +8,7 @@ using FlashTrader.Mexc.Feed;
 using FlashTrader.Mexc.Rest;
 using FlashTrader.Mexc.WebSocket;
 using FlashTrader.Pipeline;
+using FlashTrader.Reporting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -70,6 +71,22 @@ public sealed class LiveMarketSource(
             _logger.LogInformation(
                 "Live MEXC data: {Frames} frames, {Malformed} malformed, {Events} events, {Connects} connects, {Reconnects} reconnects, {Stale} stale, {Rotations} rotations",
                 feed.Frames, feed.MalformedFrames, feed.EventsWritten, client.Connects, client.Reconnects, client.StaleDisconnects, client.Rotations);
+            status.LiveFeed = new LiveFeedSummary
+            {
+                Connects = client.Connects,
+                Reconnects = client.Reconnects,
+                Rotations = client.Rotations,
+                StaleDisconnects = client.StaleDisconnects,
+                Frames = feed.Frames,
+                MalformedFrames = feed.MalformedFrames,
+                Gaps = feed.Books.Sum(b => b.Gaps),
+                Resyncs = feed.Books.Sum(b => b.Resyncs),
+                SnapshotRequests = feed.Books.Sum(b => b.SnapshotRequests),
+                FailedSnapshotFetches = feed.Books.Sum(b => b.FailedFetches),
+                RestRetries = rest.Retries,
+                RestRefusedWhileBanned = rest.RateBudget.RefusedWhileBanned,
+                BooksSyncedAtEnd = feed.Books.Count(b => b.IsSynced),
+            };
             status.SourceCompleted = false;
             await batches.FlushAsync().ConfigureAwait(false);
             batches.Complete();

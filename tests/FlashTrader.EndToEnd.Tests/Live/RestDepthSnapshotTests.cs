@@ -50,6 +50,6 @@ public sealed class RestDepthSnapshotTests : IAsyncLifetime
 
         Func<Task> fetch = async () => await source.GetDepthSnapshotAsync("NOPEUSDC", 0, 5000, new DepthLevelsPool(), CancellationToken.None);
 
-        (await fetch.Should().ThrowAsync<MexcRequestException>()).Which.Message.Should().Contain("depth").And.Contain("-1121").And.Contain("Invalid symbol.");
+        (await fetch.Should().ThrowAsync<MexcRequestException>()).Which.Message.Should().Contain("depth").And.Contain("30014").And.Contain("Invalid symbol.");
     }
 }

@@ -158,7 +158,7 @@ public sealed class PublicEndpointsTests : IClassFixture<ReplayedSample>, IDispo
     }
 
     [Theory]
-    [InlineData("/api/v3/depth?symbol=DOGEUSDC", -1121, "Invalid symbol")]
+    [InlineData("/api/v3/depth?symbol=DOGEUSDC", 30014, "Invalid symbol")]
     [InlineData("/api/v3/depth", 33333, "symbol")]
     [InlineData("/api/v3/depth?symbol=BTCUSDC&limit=x", 33333, "limit")]
     public async Task Bad_requests_answer_400_with_MEXC_code_and_a_message_naming_the_parameter(string path, int code, string mentions)

@@ -1,3 +1,4 @@
+using FlashTrader.Core.Orders;
 using FlashTrader.Mexc.Rest;
 
 namespace FlashTrader.Mexc.Tests.Rest;
@@ -19,7 +20,6 @@ public class MexcErrorCodeTests
         { 30014, MexcErrorCode.InvalidSymbol },
         { 10101, MexcErrorCode.InsufficientBalance },
         { 30002, MexcErrorCode.BelowMinimum },
-        { 30004, MexcErrorCode.InsufficientPosition },
         { 30005, MexcErrorCode.Oversold },
         { 30016, MexcErrorCode.TradingDisabled },
         { 30019, MexcErrorCode.MarketOrdersDisabled },

@@ -5,6 +5,7 @@ using FlashTrader.Mexc.Rest;
 using FlashTrader.Mexc.Rest.Models;
 using FlashTrader.Mexc.Tests.TestData;
 using Polly.CircuitBreaker;
+using MexcErrorCode = FlashTrader.Core.Orders.MexcErrorCode;
 
 namespace FlashTrader.Mexc.Tests.Rest;
 

@@ -4,6 +4,7 @@ using FlashTrader.Mexc.Frames;
 using FlashTrader.Mexc.Rest;
 using FlashTrader.Mexc.Rest.Models;
 using FlashTrader.Mexc.Tests.TestData;
+using MexcErrorCode = FlashTrader.Core.Orders.MexcErrorCode;
 
 namespace FlashTrader.Mexc.Tests.Rest;
 

@@ -1,8 +1,9 @@
-namespace FlashTrader.Mexc.Rest;
+namespace FlashTrader.Core.Orders;
 
 /// <summary>
-/// The MEXC error codes the bot reacts to, named (values are MEXC's). Codes not listed still reach the caller as the
-/// raw number in <see cref="MexcError.Code"/>.
+/// MEXC's error codes, named: the one table the REST client reads answers with, the simulator answers with, and paper
+/// rejections are reported in. Every code of shared/docs/mexc-spot-v3.md ("Errors and limits") is here; a code outside
+/// that list says why it is here. Codes not listed still reach the REST client's caller as the raw number.
 /// </summary>
 public enum MexcErrorCode
 {
@@ -20,25 +21,28 @@ public enum MexcErrorCode
     /// <summary>602: signature verification failed.</summary>
     SignatureVerificationFailed = 602,
 
-    /// <summary>10007: bad symbol.</summary>
+    /// <summary>10007: bad symbol (the symbol is not supported by the API: trading endpoints).</summary>
     BadSymbol = 10007,
 
     /// <summary>10101: insufficient balance.</summary>
     InsufficientBalance = 10101,
 
-    /// <summary>30002: below the minimum transaction size.</summary>
+    /// <summary>30002: below the minimum transaction size (quantity or order value: MEXC uses one code for both).</summary>
     BelowMinimum = 30002,
 
-    /// <summary>30004: insufficient position.</summary>
-    InsufficientPosition = 30004,
-
-    /// <summary>30005: oversold.</summary>
+    /// <summary>30005: oversold (selling more than the free base balance).</summary>
     Oversold = 30005,
 
-    /// <summary>30014: invalid symbol.</summary>
+    /// <summary>
+    /// 30010: no valid trade price. Not in the doc's list, but MEXC's full code list has it; the simulator answers it for a
+    /// MARKET order against an empty side and a LIMIT_MAKER that would take, where the doc's list has no code.
+    /// </summary>
+    NoValidTradePrice = 30010,
+
+    /// <summary>30014: invalid symbol (market data endpoints).</summary>
     InvalidSymbol = 30014,
 
-    /// <summary>30016: trading disabled for the symbol.</summary>
+    /// <summary>30016: trading disabled for the symbol or the account.</summary>
     TradingDisabled = 30016,
 
     /// <summary>30019: market orders disabled.</summary>
@@ -50,7 +54,7 @@ public enum MexcErrorCode
     /// <summary>30051: market orders through the API disabled.</summary>
     ApiMarketOrdersDisabled = 30051,
 
-    /// <summary>33333: parameter error.</summary>
+    /// <summary>33333: parameter error (also MEXC's answer to a price or quantity with too many decimals).</summary>
     ParameterError = 33333,
 
     /// <summary>44444: invalid parameter.</summary>
