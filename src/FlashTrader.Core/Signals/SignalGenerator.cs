@@ -75,6 +75,18 @@ public sealed class SignalGenerator
 
     public IReadOnlyList<ISignalStrategy> Strategies => Volatile.Read(ref _strategies);
 
+    /// <summary>Strategies running and joining (<see cref="Enlist"/>): at most <see cref="SignalSet.Capacity"/>.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_enlistGate)
+            {
+                return Volatile.Read(ref _strategies).Length + _enlisting.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Adds a strategy while running (a definition file that appeared in the strategies folder): any thread may call
     /// it; the strategy joins at the start of the next event this generator evaluates, after the others. Throws when

@@ -267,6 +267,12 @@ public sealed class StrategyDesk
                 return [new("file", $"strategy '{name}' already runs (from {same.File}): switch it to this file instead (POST /api/strategies/{name}/switch)")];
             }
 
+            int count = _generator.Count;
+            if (count >= SignalSet.Capacity)
+            {
+                return [new("file", $"{Path.GetFileName(path)}: at most {SignalSet.Capacity} strategies can run at once ({count} already do, built-ins included)")];
+            }
+
             JsonSignalStrategy strategy;
             try
             {

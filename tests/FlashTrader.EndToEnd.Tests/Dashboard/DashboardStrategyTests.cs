@@ -77,7 +77,7 @@ public sealed class DashboardStrategyTests
         seen["files"].EnumerateArray().Select(f => (f.GetProperty("file").GetString(), f.GetProperty("valid").GetBoolean(), f.GetProperty("running").GetBoolean()))
             .Should().Equal(("broken.json", false, false), ("hot-v2.json", true, false), ("hot.json", true, true));
         seen["files"][0].GetProperty("error").GetString().Should().StartWith(Path.Combine(folder, "broken.json") + ":1:");
-        seen["limit"].GetProperty("errors")[0].GetProperty("problem").GetString().Should().Contain("at most 4 strategies can run at once (4 already do)");
+        seen["limit"].GetProperty("errors")[0].GetProperty("problem").GetString().Should().Be("other.json: at most 4 strategies can run at once (4 already do, built-ins included)");
         seen["changes"].EnumerateArray().Select(c => c.GetProperty("change").GetString()).Should().HaveCount(3)
             .And.Contain(c => c!.StartsWith("parameters.threshold 0.3 -> 0.25; version 1.0.0 (", StringComparison.Ordinal));
 
