@@ -22,4 +22,7 @@ public enum ControlAction : byte
 
     /// <summary>Cancel every working order and flatten every position at market, without an operator's halt (a breaker's flatten).</summary>
     Flatten = 6,
+
+    /// <summary>Change a JSON strategy (a new version, a parameter edit, enable or disable) as <see cref="ControlCommand.Strategy"/> says.</summary>
+    ChangeStrategy = 7,
 }

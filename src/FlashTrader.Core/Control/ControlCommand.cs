@@ -1,4 +1,5 @@
 using FlashTrader.Core.Configuration;
+using FlashTrader.Core.Strategies;
 
 namespace FlashTrader.Core.Control;
 
@@ -9,7 +10,8 @@ namespace FlashTrader.Core.Control;
 /// <param name="Action">What to do.</param>
 /// <param name="Origin">Who asked (e.g. "SIGUSR1", "dashboard"): recorded as the halt reason.</param>
 /// <param name="RiskLimits">The new limits of <see cref="ControlAction.SetRiskLimits"/> (a fresh object, never mutated after submission).</param>
-public readonly record struct ControlCommand(ControlAction Action, string Origin, RiskOptions? RiskLimits = null)
+/// <param name="Strategy">The change of <see cref="ControlAction.ChangeStrategy"/> (already validated and compiled off the trading thread).</param>
+public readonly record struct ControlCommand(ControlAction Action, string Origin, RiskOptions? RiskLimits = null, StrategyChange? Strategy = null)
 {
     /// <summary>The halt reason this command sets, or null when it sets none.</summary>
     public string? HaltReason => Action switch

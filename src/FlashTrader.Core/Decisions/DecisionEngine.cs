@@ -34,6 +34,7 @@ public sealed class DecisionEngine
     private readonly decimal _stopLoss;
     private readonly bool _marketEntries;
     private readonly TimeInForce _entryTif;
+    private bool[] _retired = [];
 
     /// <param name="instruments">The configured pairs.</param>
     /// <param name="options">Entry score, sizing and default exits.</param>
@@ -93,6 +94,12 @@ public sealed class DecisionEngine
         _lastTick[symbol] = new TickStamp(tick.ExchangeTimeNs, tick.Sequence, tick.ReceivedTimestamp);
         for (int i = 0; i < signals.Count; i++)
         {
+            int id = signals[i].StrategyId;
+            if ((uint)id < (uint)_retired.Length && _retired[id])
+            {
+                continue; // a version the operator replaced, or a strategy disabled: in flight when the change applied
+            }
+
             window.Add(signals[i]);
             SignalsSeen++;
         }
@@ -101,6 +108,35 @@ public sealed class DecisionEngine
         if (tick.Features.Tradeable)
         {
             Sizer.OnMid(symbol, tick.ExchangeTimeNs, tick.Features.Mid);
+        }
+    }
+
+    /// <summary>From now on ignores the signals of strategy id <paramref name="strategyId"/>, and forgets those it holds.</summary>
+    public void Retire(int strategyId)
+    {
+        if (strategyId <= 0)
+        {
+            return;
+        }
+
+        if (strategyId >= _retired.Length)
+        {
+            Array.Resize(ref _retired, strategyId + 8);
+        }
+
+        _retired[strategyId] = true;
+        foreach (SignalWindow window in _windows)
+        {
+            window.Remove(strategyId);
+        }
+    }
+
+    /// <summary>Trades the signals of <paramref name="strategyId"/> again (a re-enabled strategy, or a version switched back to).</summary>
+    public void Admit(int strategyId)
+    {
+        if ((uint)strategyId < (uint)_retired.Length)
+        {
+            _retired[strategyId] = false;
         }
     }
 

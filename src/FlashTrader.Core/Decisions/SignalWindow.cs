@@ -60,6 +60,29 @@ public sealed class SignalWindow
         return leader;
     }
 
+    /// <summary>Drops the signals of one strategy id (a version replaced or a strategy disabled by the operator).</summary>
+    public void Remove(int strategyId)
+    {
+        int kept = 0;
+        double score = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            var entry = _ring[(_head + i) % _ring.Length];
+            if (entry.StrategyId != strategyId)
+            {
+                _ring[(_head + kept) % _ring.Length] = entry;
+                score += entry.Signed;
+                kept++;
+            }
+        }
+
+        if (kept != _count)
+        {
+            _count = kept;
+            _score = score;
+        }
+    }
+
     public void Expire(long nowNs)
     {
         while (_count > 0 && nowNs - _ring[_head].TimeNs > _windowNs)

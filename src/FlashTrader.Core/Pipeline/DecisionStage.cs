@@ -56,6 +56,11 @@ public sealed class DecisionStage(DecisionEngine engine)
     /// </summary>
     public void OnControl(in ControlCommand command, List<TradingMessage> output)
     {
+        if (command is { Action: ControlAction.ChangeStrategy, Strategy: { } change })
+        {
+            change.Apply(Engine);
+        }
+
         output.Add(TradingMessage.ForControl(command));
         if (!command.Flattens)
         {

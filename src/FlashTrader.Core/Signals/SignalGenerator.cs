@@ -12,15 +12,19 @@ namespace FlashTrader.Core.Signals;
 /// </summary>
 public sealed class SignalGenerator
 {
-    private readonly ISignalStrategy[] _strategies;
     private readonly long _intervalNs;
     private readonly double _minSpreadBps;
     private readonly double _maxSpreadBps;
     private readonly long[] _nextEvaluationNs;
-    private readonly long[] _bySource;
-    private readonly ITrackingStrategy[] _tracking;
-    private readonly int[] _builtInIds;
+    private readonly object _enlistGate = new();
+    private readonly List<ISignalStrategy> _enlisting = [];
+    private ISignalStrategy[] _strategies;
+    private long[] _bySource;
+    private ITrackingStrategy[] _tracking;
+    private int[] _builtInIds;
+    private string[] _strategyNames;
     private long[] _byStrategy = new long[16];
+    private int _enlistingCount;
 
     /// <param name="symbolCount">Configured pairs.</param>
     /// <param name="options">Thresholds and the built-in strategies to run.</param>
@@ -55,7 +59,7 @@ public sealed class SignalGenerator
         _strategies = [.. strategies];
         _tracking = [.. _strategies.OfType<ITrackingStrategy>()];
         _builtInIds = [.. builtInIds, .. Enumerable.Repeat(0, _strategies.Length - builtInIds.Count)];
-        StrategyNames = [.. _strategies.Select(s => s.Name)];
+        _strategyNames = [.. _strategies.Select(s => s.Name)];
         _intervalNs = options.SignalIntervalMs * 1_000_000L;
         _minSpreadBps = options.MinSpreadBps;
         _maxSpreadBps = options.MaxSpreadBps;
@@ -67,9 +71,41 @@ public sealed class SignalGenerator
     /// <summary>Version recorded for the built-in strategies.</summary>
     public const string BuiltInVersion = "builtin";
 
-    public IReadOnlyList<string> StrategyNames { get; }
+    public IReadOnlyList<string> StrategyNames => Volatile.Read(ref _strategyNames);
 
-    public IReadOnlyList<ISignalStrategy> Strategies => _strategies;
+    public IReadOnlyList<ISignalStrategy> Strategies => Volatile.Read(ref _strategies);
+
+    /// <summary>Strategies running and joining (<see cref="Enlist"/>): at most <see cref="SignalSet.Capacity"/>.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_enlistGate)
+            {
+                return Volatile.Read(ref _strategies).Length + _enlisting.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a strategy while running (a definition file that appeared in the strategies folder): any thread may call
+    /// it; the strategy joins at the start of the next event this generator evaluates, after the others. Throws when
+    /// <see cref="SignalSet.Capacity"/> strategies already run or are joining.
+    /// </summary>
+    public void Enlist(ISignalStrategy strategy)
+    {
+        lock (_enlistGate)
+        {
+            int total = Volatile.Read(ref _strategies).Length + _enlisting.Count;
+            if (total >= SignalSet.Capacity)
+            {
+                throw new ArgumentException($"at most {SignalSet.Capacity} strategies can run at once ({total} already do)", nameof(strategy));
+            }
+
+            _enlisting.Add(strategy);
+            Volatile.Write(ref _enlistingCount, _enlisting.Count);
+        }
+    }
 
     /// <summary>Names, versions and hashes behind the strategy ids signals carry.</summary>
     public StrategyCatalog Catalog { get; }
@@ -88,6 +124,11 @@ public sealed class SignalGenerator
 
     public SignalSet Evaluate(in MarketTick tick)
     {
+        if (Volatile.Read(ref _enlistingCount) != 0)
+        {
+            TakeEnlisted();
+        }
+
         var set = default(SignalSet);
         for (int i = 0; i < _tracking.Length; i++)
         {
@@ -133,6 +174,23 @@ public sealed class SignalGenerator
         }
 
         return set;
+    }
+
+    private void TakeEnlisted()
+    {
+        lock (_enlistGate)
+        {
+            ISignalStrategy[] strategies = [.. _strategies, .. _enlisting];
+            long[] bySource = new long[strategies.Length];
+            _bySource.CopyTo(bySource, 0);
+            _builtInIds = [.. _builtInIds, .. Enumerable.Repeat(0, _enlisting.Count)];
+            _tracking = [.. strategies.OfType<ITrackingStrategy>()];
+            Volatile.Write(ref _bySource, bySource);
+            Volatile.Write(ref _strategyNames, [.. strategies.Select(s => s.Name)]);
+            Volatile.Write(ref _strategies, strategies);
+            _enlisting.Clear();
+            Volatile.Write(ref _enlistingCount, 0);
+        }
     }
 
     private static bool IsPriceEvent(MarketEventKind kind) =>

@@ -24,6 +24,8 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
     private readonly StrategyRuleBook? _rules;
     private Version _current;
     private Version? _pending;
+    private int _latestId;
+    private volatile bool _enabled = true;
 
     /// <param name="compiled">The strategy.</param>
     /// <param name="symbols">Configured pair symbols, indexed by symbol id.</param>
@@ -35,6 +37,7 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
         _catalog = catalog;
         _rules = rules;
         _current = NewVersion(compiled);
+        _latestId = _current.Id;
         Name = compiled.Definition.Name;
     }
 
@@ -48,6 +51,22 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
     /// <summary>Number of versions that took over after the first.</summary>
     public int Swaps { get; private set; }
 
+    /// <summary>Catalog id of the version last handed over (it may not have taken over yet): what the operator sees as running.</summary>
+    public int LatestId => Volatile.Read(ref _latestId);
+
+    /// <summary>
+    /// False: the strategy gives no signals, while its candles and indicators keep up with the market (so enabling it
+    /// again needs no warm-up). Set by a <see cref="StrategyChange"/> between events.
+    /// </summary>
+    public bool Enabled
+    {
+        get => _enabled;
+        set => _enabled = value;
+    }
+
+    /// <summary>Throws (naming the pair) when <paramref name="next"/> trades a pair that is not configured.</summary>
+    public void CheckPairs(CompiledStrategy next) => CheckPairs(next, _symbols);
+
     /// <summary>
     /// Queues <paramref name="next"/> to take over between events; returns its catalog id. Throws (and changes
     /// nothing) when it cannot run on the configured pairs.
@@ -56,6 +75,7 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
     {
         Version version = NewVersion(next);
         Volatile.Write(ref _pending, version);
+        Volatile.Write(ref _latestId, version.Id);
         return version.Id;
     }
 
@@ -90,6 +110,11 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
     {
         TakePendingVersion();
         signal = default;
+        if (!_enabled)
+        {
+            return false;
+        }
+
         Version v = _current;
         SymbolState? state = v.States[tick.SymbolId];
         if (state is null)
@@ -188,16 +213,22 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
         Swaps++;
     }
 
-    private Version NewVersion(CompiledStrategy compiled)
+    private static void CheckPairs(CompiledStrategy compiled, IReadOnlyList<string> symbols)
     {
         StrategyDefinition d = compiled.Definition;
         foreach (string symbol in d.Symbols)
         {
-            if (!_symbols.Contains(symbol))
+            if (!symbols.Contains(symbol))
             {
-                throw new ArgumentException($"strategy '{d.Name}' ({d.File}) trades {symbol}, which is not a configured pair ({string.Join(", ", _symbols)})", nameof(compiled));
+                throw new ArgumentException($"strategy '{d.Name}' ({d.File}) trades {symbol}, which is not a configured pair ({string.Join(", ", symbols)})", nameof(compiled));
             }
         }
+    }
+
+    private Version NewVersion(CompiledStrategy compiled)
+    {
+        CheckPairs(compiled, _symbols);
+        StrategyDefinition d = compiled.Definition;
 
         var states = new SymbolState?[_symbols.Count];
         for (int i = 0; i < states.Length; i++)

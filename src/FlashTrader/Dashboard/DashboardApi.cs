@@ -5,6 +5,7 @@ using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Control;
 using FlashTrader.Dashboard.Snapshots;
 using FlashTrader.Pipeline;
+using FlashTrader.Strategies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,7 +19,7 @@ namespace FlashTrader.Dashboard;
 /// and thread-safe counters; controls go through the <see cref="ControlInbox"/>, so they reach the pipeline in-band.
 /// </summary>
 public sealed class DashboardApi(DashboardBoard board, ControlInbox inbox, PipelineChannels channels, RunStatus status, RunSettings settings,
-    FlashTraderOptions options, ILogger logger)
+    FlashTraderOptions options, ILogger logger, StrategyDesk? desk = null)
 {
     private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
@@ -41,7 +42,41 @@ public sealed class DashboardApi(DashboardBoard board, ControlInbox inbox, Pipel
         app.MapPost("/api/control/resume", (HttpContext c) => Control(c, ControlAction.ResumeEntries));
         app.MapPost("/api/control/kill", (HttpContext c) => Control(c, ControlAction.KillSwitch));
         app.MapPost("/api/risk/limits", (Delegate)ChangeLimits);
+        if (desk is not null)
+        {
+            app.MapGet("/api/strategies", desk.View);
+            app.MapPost("/api/strategies/{name}/parameters", (HttpContext c, string name) => WithBody(c, body => desk.SetParameters(name, body, Origin(c))));
+            app.MapPost("/api/strategies/{name}/switch", (HttpContext c, string name) => WithBody(c, body => desk.Switch(name, FileOf(body), Origin(c))));
+            app.MapPost("/api/strategies/{name}/enable", (HttpContext c, string name) => Answer(desk.SetEnabled(name, true, Origin(c))));
+            app.MapPost("/api/strategies/{name}/disable", (HttpContext c, string name) => Answer(desk.SetEnabled(name, false, Origin(c))));
+            app.MapPost("/api/strategy-files/{file}/enable", (HttpContext c, string file) => Answer(desk.EnableFile(file, Origin(c))));
+        }
     }
+
+    private static string Origin(HttpContext context) => $"dashboard ({context.Connection.RemoteIpAddress})";
+
+    private static string FileOf(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("file", out JsonElement f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : string.Empty;
+
+    private static async Task<IResult> WithBody(HttpContext context, Func<JsonElement, IReadOnlyList<StrategyChangeError>> change)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return Results.BadRequest(new { error = $"body is not valid JSON: {ex.Message}", errors = Array.Empty<StrategyChangeError>() });
+        }
+
+        return Answer(change(body));
+    }
+
+    private static IResult Answer(IReadOnlyList<StrategyChangeError> errors) =>
+        errors.Count == 0
+            ? Results.Accepted(value: new { accepted = true, note = "applied in-band before the next market event" })
+            : Results.BadRequest(new { error = "invalid strategy change", errors });
 
     public StatusSnapshot Status()
     {

@@ -3,6 +3,7 @@ using FlashTrader.Cli;
 using FlashTrader.Control;
 using FlashTrader.Core.Configuration;
 using FlashTrader.Pipeline;
+using FlashTrader.Strategies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,6 +29,7 @@ public sealed class DashboardServer(
     PipelineChannels channels,
     RunStatus status,
     RunSettings settings,
+    StrategyDesk desk,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("FlashTrader.Dashboard");
@@ -64,7 +66,7 @@ public sealed class DashboardServer(
             _logger.LogWarning("Dashboard: page files not found in {WebRoot}; only the JSON API is served", WebRoot);
         }
 
-        new DashboardApi(board, inbox, channels, status, settings, options, _logger).Map(app, app.Lifetime);
+        new DashboardApi(board, inbox, channels, status, settings, options, _logger, desk).Map(app, app.Lifetime);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

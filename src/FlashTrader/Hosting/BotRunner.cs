@@ -62,11 +62,12 @@ public static class BotRunner
             StrategyLineup lineup = StrategyLineup.Load(options, log);
             SessionCalendar calendar = lineup.Calendar;
             StrategyCatalog catalog = lineup.Catalog;
-            Dictionary<string, JsonSignalStrategy> jsonStrategies = lineup.Json;
             TradingPipeline pipeline = lineup.NewPipeline(options, TimeSource.Stopwatch, persisted?.State, persisted?.NextOrderId ?? 1);
             RestoreRiskState(store, persisted, pipeline, log);
-            using StrategyFileWatcher? watcher = options.Strategies.Watch && jsonStrategies.Count > 0
-                ? new StrategyFileWatcher(jsonStrategies, calendar, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs), loggerFactory.CreateLogger("FlashTrader.Strategies"))
+            var inbox = new ControlInbox();
+            var desk = new StrategyDesk(lineup, pipeline.Signals, inbox, options, loggerFactory.CreateLogger("FlashTrader.Strategies"));
+            using StrategyFileWatcher? watcher = options.Strategies.Watch && desk.Folders.Count > 0
+                ? new StrategyFileWatcher(desk, TimeSpan.FromMilliseconds(options.Strategies.DebounceMs))
                 : null;
             var sessions = new SessionPerformance(calendar, pipeline.Instruments.Count);
             if (replaySource is not null && persisted is { ReplayPosition: > 0 } && persisted.ReplaySource == replaySource)
@@ -95,7 +96,8 @@ public static class BotRunner
             builder.Services.AddSingleton(pipeline.Instruments);
             builder.Services.AddSingleton(new PipelineChannels());
             builder.Services.AddSingleton<RunStatus>();
-            builder.Services.AddSingleton<ControlInbox>();
+            builder.Services.AddSingleton(inbox);
+            builder.Services.AddSingleton(desk);
             builder.Services.AddSingleton<RiskStateHandoff>();
             DashboardHosting.Register(builder.Services, pipeline, options);
             builder.Services.AddSingleton(new ControlDirectory(options.System.DataDirectory));

@@ -29,6 +29,10 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
             {
                 logger.LogWarning("Control: {Action} requested by {Origin}", command.Action, command.Origin);
                 _stage.OnControl(command, outputs);
+                if (command.Strategy is { } change)
+                {
+                    logger.LogWarning("Audit: strategy {Name} changed by {Origin} before event {Sequence}: {Change}", change.Target.Name, command.Origin, item.Tick.Sequence, change.Description);
+                }
             }
         }
 

@@ -13,7 +13,7 @@ public sealed class DashboardBrowserTests
     private static string Tools => Path.Combine(FlashTraderProcess.RepositoryRoot, "tools");
 
     [Fact]
-    public void The_page_shows_the_apis_numbers_draws_every_chart_and_its_controls_change_risk_limits_and_kill_trading()
+    public void The_page_shows_the_apis_numbers_draws_every_chart_and_its_controls_change_risk_limits_strategy_parameters_and_kill_trading()
     {
         string script = Path.Combine(Tools, "dashboard-tests", "check-dashboard.mjs");
         File.Exists(Path.Combine(Tools, "dashboard-tests", "node_modules", "playwright-core", "package.json")).Should()
@@ -28,7 +28,15 @@ public sealed class DashboardBrowserTests
         using var run = new RunDirectory();
         string output = "";
 
-        FlashTraderProcess.Result bot = DashboardRun.With(run, ["--set", "Dashboard:Urls=http://127.0.0.1:0"], url =>
+        // A JSON strategy beside the built-ins, for the strategy controls.
+        string strategies = Path.Combine(run.Path, "strategies");
+        Directory.CreateDirectory(strategies);
+        File.WriteAllText(Path.Combine(strategies, "hot.json"), """
+            { "name": "hot", "version": "1.0.0", "parameters": { "threshold": 0.3 },
+              "buy": { "rules": ["imbalance > threshold"], "strength": "1" }, "sell": { "rules": ["imbalance < -threshold"], "strength": "1" } }
+            """);
+
+        FlashTraderProcess.Result bot = DashboardRun.With(run, ["--set", "Dashboard:Urls=http://127.0.0.1:0", "--set", $"Strategies:Directory={strategies}"], url =>
         {
             var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(script)! };
             psi.ArgumentList.Add(script);
@@ -47,6 +55,7 @@ public sealed class DashboardBrowserTests
         JsonElement r = doc.RootElement;
         r.GetProperty("chartLibraryLoaded").GetBoolean().Should().BeTrue();
         r.GetProperty("consoleErrors").GetArrayLength().Should().Be(0);
+        r.GetProperty("expectedRejections").GetInt32().Should().Be(1, "the one bad strategy parameter sent on purpose");
         foreach (string chart in new[] { "price", "depth", "equity", "heatmap" })
         {
             r.GetProperty("charts").GetProperty(chart).GetProperty("distinctColours").GetInt32().Should().BeGreaterThan(3, chart);
@@ -57,6 +66,10 @@ public sealed class DashboardBrowserTests
         r.GetProperty("riskLimits").GetProperty("Risk:MaxDrawdownPercent").GetDecimal().Should().Be(7.25m);
         r.GetProperty("invalidRiskChange").GetProperty("status").GetInt32().Should().Be(400);
         r.GetProperty("invalidRiskChange").GetProperty("errors")[0].GetProperty("key").GetString().Should().Be("Risk:DailyLossLimit");
+        r.GetProperty("strategy").GetProperty("error").GetString().Should().Be("parameters.threshold: must be a finite number, not \"x\"");
+        r.GetProperty("strategy").GetProperty("version").GetString().Should().Be("1.0.0+runtime.1");
+        r.GetProperty("strategy").GetProperty("threshold").GetDouble().Should().Be(0.35);
+        r.GetProperty("strategy").GetProperty("shownVersion").GetString().Should().Be("1.0.0+runtime.1");
         r.GetProperty("kill").GetProperty("haltReason").GetString().Should().Be("kill switch by dashboard");
         r.GetProperty("compared").GetInt32().Should().BeGreaterThanOrEqualTo(20, "balances, positions, fills, P&L and limits are compared");
         File.Exists(screenshot).Should().BeTrue();
@@ -65,5 +78,6 @@ public sealed class DashboardBrowserTests
         // The bot's own log confirms both controls went in-band, with the audit record of the change.
         bot.Stderr.Should().Contain("Audit: risk limits changed by dashboard: Risk:MaxDrawdownPercent 10 -> 7.25, Risk:DailyLossLimit 500 -> 321.5");
         bot.Stderr.Should().Contain("Risk: new entries halted: kill switch by dashboard");
+        bot.Stderr.Should().Contain("Audit: strategy hot changed by dashboard (127.0.0.1) before event ").And.Contain("parameters.threshold 0.3 -> 0.35");
     }
 }

@@ -338,7 +338,8 @@
     message.className = response.ok ? 'banner info' : 'banner';
     message.textContent = response.ok
       ? `${path}: accepted${json.new ? ` (old ${JSON.stringify(json.old)}, new ${JSON.stringify(json.new)})` : ''}`
-      : `${path}: ${json.error}${json.errors ? ': ' + json.errors.map((x) => `${x.key} ${x.rule}`).join('; ') : ''}`;
+      : `${path}: ${json.error}${json.errors ? ': ' + json.errors.map((x) => `${x.key} ${x.rule ?? x.problem}`).join('; ') : ''}`;
+    page.lastPost = { path, ok: response.ok, body: json };
     return response.ok;
   }
 
@@ -357,5 +358,73 @@
     await post('api/risk/limits', body);
   });
 
+  // ---- strategies (GET /api/strategies, polled: changes are rare and the view is small) -----------------------------
+  function button(label, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function options(select, values) {
+    const keep = select.value;
+    select.replaceChildren(...values.map((v) => new Option(v, v)));
+    if (values.includes(keep)) select.value = keep;
+  }
+
+  function renderStrategies(v) {
+    page.strategies = v;
+    rows('strategies', v.running, (s) => [
+      [s.name, `strategy.${s.name}.name`], [s.version, `strategy.${s.name}.version`], [s.hash, `strategy.${s.name}.hash`], s.file.split('/').pop(),
+      [s.enabled ? 'enabled' : 'disabled', `strategy.${s.name}.state`],
+      [Object.entries(s.parameters).map(([k, x]) => `${k}=${x}`).join(' '), `strategy.${s.name}.parameters`], '']);
+    [...$('strategies').tBodies[0].rows].forEach((tr, i) => {
+      const s = v.running[i];
+      tr.lastChild.appendChild(button(s.enabled ? 'Disable' : 'Enable', () => changeStrategy(`api/strategies/${encodeURIComponent(s.name)}/${s.enabled ? 'disable' : 'enable'}`)));
+    });
+    options($('strategy-name'), v.running.map((s) => s.name));
+    const chosen = v.running.find((s) => s.name === $('strategy-name').value);
+    options($('strategy-param'), chosen ? Object.keys(chosen.parameters) : []);
+    options($('strategy-file'), v.files.filter((f) => f.valid && chosen && f.name === chosen.name).map((f) => f.file));
+    $('strategy-directory').textContent = v.directory ? `${v.directory} (at most ${v.capacity} strategies run)` : 'none configured (Strategies:Directory)';
+    rows('strategy-files', v.files, (f) => [f.file, f.name, f.version, f.hash, f.valid ? (f.running ? 'running' : 'valid') : f.error, '']);
+    [...$('strategy-files').tBodies[0].rows].forEach((tr, i) => {
+      const f = v.files[i];
+      if (f.valid && !f.running) tr.lastChild.appendChild(button('Enable', () => changeStrategy(`api/strategy-files/${encodeURIComponent(f.file)}/enable`)));
+    });
+    $('strategy-changes').replaceChildren(...v.changes.slice(-8).reverse().map((c) => {
+      const li = document.createElement('li');
+      li.textContent = `${c.at.substring(11, 19)} ${c.strategy}: ${c.change} (${c.origin})`;
+      return li;
+    }));
+  }
+
+  async function refreshStrategies() {
+    const response = await fetch('api/strategies');
+    if (response.ok) renderStrategies(await response.json());
+  }
+
+  async function changeStrategy(path, body) {
+    const ok = await post(path, body);
+    const error = $('strategy-error');
+    error.hidden = ok;
+    error.textContent = ok ? '' : page.lastPost.body.errors.map((x) => `${x.key}: ${x.problem}`).join('; ');
+    await refreshStrategies();
+    return ok;
+  }
+
+  $('strategy-name').addEventListener('change', () => page.strategies && renderStrategies(page.strategies));
+  $('strategy-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const raw = $('strategy-value').value.trim();
+    const value = raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    await changeStrategy(`api/strategies/${encodeURIComponent($('strategy-name').value)}/parameters`, { [$('strategy-param').value]: value });
+  });
+  $('strategy-switch').addEventListener('click', () =>
+    changeStrategy(`api/strategies/${encodeURIComponent($('strategy-name').value)}/switch`, { file: $('strategy-file').value }));
+
+  refreshStrategies();
+  setInterval(refreshStrategies, 2000);
   connect();
 })();
