@@ -21,8 +21,8 @@ public sealed class LoopReplayTests
         JsonElement snapshot = await http.GetFromJsonAsync<JsonElement>("/api/v3/depth?symbol=ETHUSDC&limit=5000");
         var bids = new SortedDictionary<Fixed8, Fixed8>(Comparer<Fixed8>.Create((a, b) => b.CompareTo(a)));
         var asks = new SortedDictionary<Fixed8, Fixed8>();
-        Load(bids, snapshot.GetProperty("bids"));
-        Load(asks, snapshot.GetProperty("asks"));
+        ReferenceBookSide.Load(bids, snapshot.GetProperty("bids"));
+        ReferenceBookSide.Load(asks, snapshot.GetProperty("asks"));
         long previous = snapshot.GetProperty("lastUpdateId").GetInt64(), lastTimeNs = 0;
         List<(Fixed8, Fixed8)> startBids = [.. bids.Select(l => (l.Key, l.Value))], startAsks = [.. asks.Select(l => (l.Key, l.Value))];
         long endOfFirstPass = Rest.PublicEndpointsTests.ReplayIndependently("ETHUSDC").Book.LastUpdateId;
@@ -42,8 +42,8 @@ public sealed class LoopReplayTests
 
             diff.FirstUpdateId.Should().Be(previous + 1, $"diff #{i} continues the stream");
             diff.ExchangeTimeNs.Should().BeGreaterThanOrEqualTo(lastTimeNs, $"diff #{i} is not older than the one before");
-            Apply(bids, decoded.Levels.Single().Bids);
-            Apply(asks, decoded.Levels.Single().Asks);
+            ReferenceBookSide.Apply(bids, decoded.Levels.Single().Bids);
+            ReferenceBookSide.Apply(asks, decoded.Levels.Single().Asks);
             previous = diff.LastUpdateId;
             lastTimeNs = diff.ExchangeTimeNs;
             if (diff.LastUpdateId == endOfFirstPass + 1)
@@ -59,28 +59,5 @@ public sealed class LoopReplayTests
 
         sim.Loops.Should().BeGreaterThanOrEqualTo(1);
         bids.First().Key.Should().BeLessThan(asks.First().Key, "the book after the restart is a real book, not two books mixed");
-    }
-
-    private static void Load(SortedDictionary<Fixed8, Fixed8> side, JsonElement levels)
-    {
-        foreach (JsonElement level in levels.EnumerateArray())
-        {
-            side[Fixed8.Parse(level[0].GetString()!)] = Fixed8.Parse(level[1].GetString()!);
-        }
-    }
-
-    private static void Apply(SortedDictionary<Fixed8, Fixed8> side, List<PriceLevel> levels)
-    {
-        foreach (PriceLevel level in levels)
-        {
-            if (level.Quantity.IsZero)
-            {
-                side.Remove(level.Price);
-            }
-            else
-            {
-                side[level.Price] = level.Quantity;
-            }
-        }
     }
 }

@@ -28,8 +28,8 @@ public sealed class MarketPushTests : IAsyncLifetime
         long lastUpdateId = snapshot.GetProperty("lastUpdateId").GetInt64();
         var bids = new SortedDictionary<Fixed8, Fixed8>(Comparer<Fixed8>.Create((a, b) => b.CompareTo(a)));
         var asks = new SortedDictionary<Fixed8, Fixed8>();
-        Load(bids, snapshot.GetProperty("bids"));
-        Load(asks, snapshot.GetProperty("asks"));
+        ReferenceBookSide.Load(bids, snapshot.GetProperty("bids"));
+        ReferenceBookSide.Load(asks, snapshot.GetProperty("asks"));
 
         _sim.StartReplay();
         long previous = lastUpdateId;
@@ -48,8 +48,8 @@ public sealed class MarketPushTests : IAsyncLifetime
             diff.FirstUpdateId.Should().Be(previous + 1, "each diff continues the previous one's toVersion (or the snapshot's lastUpdateId)");
             merged += diff.LastUpdateId > diff.FirstUpdateId + 1 ? 1 : 0;
             (List<PriceLevel> diffBids, List<PriceLevel> diffAsks) = decoded.Levels.Single();
-            Apply(bids, diffBids);
-            Apply(asks, diffAsks);
+            ReferenceBookSide.Apply(bids, diffBids);
+            ReferenceBookSide.Apply(asks, diffAsks);
             previous = diff.LastUpdateId;
             applied++;
         }
@@ -133,28 +133,5 @@ public sealed class MarketPushTests : IAsyncLifetime
         (_, StreamClient.Collector decoded) = client.Decode((await client.ReceiveAsync())!.Frame!);
         long pushedMs = decoded.Events.Single().ExchangeTimeNs / 1_000_000;
         pushedMs.Should().BeInRange(started - 1_000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1_000, "the first diff is stamped with the time it is served, not 2024");
-    }
-
-    private static void Load(SortedDictionary<Fixed8, Fixed8> side, JsonElement levels)
-    {
-        foreach (JsonElement level in levels.EnumerateArray())
-        {
-            side[Fixed8.Parse(level[0].GetString()!)] = Fixed8.Parse(level[1].GetString()!);
-        }
-    }
-
-    private static void Apply(SortedDictionary<Fixed8, Fixed8> side, List<PriceLevel> levels)
-    {
-        foreach (PriceLevel level in levels)
-        {
-            if (level.Quantity.IsZero)
-            {
-                side.Remove(level.Price);
-            }
-            else
-            {
-                side[level.Price] = level.Quantity;
-            }
-        }
     }
 }
