@@ -91,9 +91,10 @@ public sealed class DashboardApi(DashboardBoard board, ControlInbox inbox, Pipel
             halted,
             risk?.HaltReason,
             "paper",
-            settings.Replay is null ? "none" : "replay " + Path.GetFileName(settings.Replay),
+            settings.Replay is null ? "live MEXC " + options.Mexc.WsUrl : "replay " + Path.GetFileName(settings.Replay),
             status.FirstEventTimestamp != 0 && !status.SourceCompleted,
             last == 0 ? null : Math.Round(Stopwatch.GetElapsedTime(last).TotalMilliseconds, 1),
+            status.LiveFeedNow?.Invoke() ?? status.LiveFeed,
             market?.Events ?? 0,
             Math.Round(market?.EventsPerSecond ?? 0, 1),
             market?.Symbols.Select(s => new BookStatusView(s.Symbol, s.BookState, s.Tradeable, s.Resyncs, s.Gaps)).ToList() ?? [],
@@ -116,10 +117,12 @@ public sealed class DashboardApi(DashboardBoard board, ControlInbox inbox, Pipel
             scores?.Exits ?? 0,
             scores?.SignalsSeen ?? 0,
             options.Execution.EntryScore,
-            Strategy: null,
-            StrategyVersion: null,
+            Lineup(),
             DateTimeOffset.UtcNow);
     }
+
+    private IReadOnlyList<string> Lineup() =>
+        desk is null ? [] : [.. desk.View().Running.Where(s => s.Enabled).Select(s => $"{s.Name} {s.Version}")];
 
     private IResult Candles(string? symbol, string? tf)
     {

@@ -45,6 +45,9 @@ public sealed class RunStatus(IHostApplicationLifetime lifetime) : IDisposable
     /// <summary>Set by the live source when it stops: its connection and book-sync counters for the summary.</summary>
     public Reporting.LiveFeedSummary? LiveFeed { get; set; }
 
+    /// <summary>Set by the live source while it runs: reads its counters as they stand, for the dashboard.</summary>
+    public Func<Reporting.LiveFeedSummary>? LiveFeedNow { get; set; }
+
     /// <summary>Set when the recording turned out to be corrupt: the process exits with code 3.</summary>
     public bool CorruptInput { get; set; }
 

@@ -45,6 +45,24 @@ public sealed class LiveMarketSource(
             ex => status.Fault("LiveMarketData", ex));
         await using var client = new MexcWebSocketClient(new Uri(options.Mexc.WsUrl), ChannelsFor(symbols), options.Mexc.WebSocket, feed, TimeProvider.System, _logger);
         _logger.LogInformation("Streaming live MEXC market data for {Symbols} from {Ws} (snapshots from {Rest})", string.Join(", ", symbols), options.Mexc.WsUrl, options.Mexc.RestUrl);
+        LiveFeedSummary Counters() => new()
+        {
+            Connects = client.Connects,
+            Reconnects = client.Reconnects,
+            Rotations = client.Rotations,
+            StaleDisconnects = client.StaleDisconnects,
+            Frames = feed.Frames,
+            MalformedFrames = feed.MalformedFrames,
+            Gaps = feed.Books.Sum(b => b.Gaps),
+            Resyncs = feed.Books.Sum(b => b.Resyncs),
+            SnapshotRequests = feed.Books.Sum(b => b.SnapshotRequests),
+            FailedSnapshotFetches = feed.Books.Sum(b => b.FailedFetches),
+            RestRetries = rest.Retries,
+            RestRefusedWhileBanned = rest.RateBudget.RefusedWhileBanned,
+            BooksSyncedAtEnd = feed.Books.Count(b => b.IsSynced),
+        };
+
+        status.LiveFeedNow = Counters;
         status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
         status.Gen0AtStart = GC.CollectionCount(0);
         status.Steady.Start();
@@ -71,22 +89,8 @@ public sealed class LiveMarketSource(
             _logger.LogInformation(
                 "Live MEXC data: {Frames} frames, {Malformed} malformed, {Events} events, {Connects} connects, {Reconnects} reconnects, {Stale} stale, {Rotations} rotations",
                 feed.Frames, feed.MalformedFrames, feed.EventsWritten, client.Connects, client.Reconnects, client.StaleDisconnects, client.Rotations);
-            status.LiveFeed = new LiveFeedSummary
-            {
-                Connects = client.Connects,
-                Reconnects = client.Reconnects,
-                Rotations = client.Rotations,
-                StaleDisconnects = client.StaleDisconnects,
-                Frames = feed.Frames,
-                MalformedFrames = feed.MalformedFrames,
-                Gaps = feed.Books.Sum(b => b.Gaps),
-                Resyncs = feed.Books.Sum(b => b.Resyncs),
-                SnapshotRequests = feed.Books.Sum(b => b.SnapshotRequests),
-                FailedSnapshotFetches = feed.Books.Sum(b => b.FailedFetches),
-                RestRetries = rest.Retries,
-                RestRefusedWhileBanned = rest.RateBudget.RefusedWhileBanned,
-                BooksSyncedAtEnd = feed.Books.Count(b => b.IsSynced),
-            };
+            status.LiveFeedNow = null;
+            status.LiveFeed = Counters();
             status.SourceCompleted = false;
             await batches.FlushAsync().ConfigureAwait(false);
             batches.Complete();

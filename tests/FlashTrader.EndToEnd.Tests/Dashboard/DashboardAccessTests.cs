@@ -88,6 +88,7 @@ public sealed class DashboardAccessTests
         bot.ExitCode.Should().Be(0, bot.ToString());
         status.GetProperty("mode").GetString().Should().Be("paper");
         status.GetProperty("feed").GetString().Should().Be("replay binance-btc-eth-2024-08-08.ftrec");
+        status.GetProperty("liveFeed").ValueKind.Should().Be(JsonValueKind.Null, "a replay has no connection to report");
         status.GetProperty("books").EnumerateArray().Select(b => b.GetProperty("symbol").GetString()).Should().Equal("BTCUSDC", "ETHUSDC");
         badTf.Should().Contain("tf: '4h' is not a dashboard timeframe (known: 1m, 15m)");
         badSymbol.Should().Contain("symbol: 'DOGEUSDC' is not a traded pair (known: BTCUSDC, ETHUSDC)");

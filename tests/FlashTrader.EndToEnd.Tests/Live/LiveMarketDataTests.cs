@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using FlashTrader.EndToEnd.Tests.Dashboard;
 using FlashTrader.Tests.Shared;
 
 namespace FlashTrader.EndToEnd.Tests.Live;
@@ -42,6 +46,39 @@ public sealed partial class LiveMarketDataTests : IAsyncLifetime, IDisposable
         r.Stderr.Should().MatchRegex("Live MEXC book ETHUSDC: synced, version [0-9]+, gaps 0, resyncs 0, snapshots 1");
         _server.Connections.Should().ContainSingle().Which.Subscriptions.Should().HaveCount(10);
         _server.DepthRequests.Should().Be(2);
+    }
+
+    [Fact]
+    public void The_dashboard_names_the_live_feed_and_shows_its_connection_counters_while_it_runs()
+    {
+        using var run = new RunDirectory();
+        JsonElement status = default;
+        FlashTraderProcess.Result r = FlashTraderProcess.Run(
+            [.. run.DataArgs, .. Endpoints(), "--duration", "60", "--set", "Dashboard:Enabled=true", "--set", "Dashboard:Urls=http://127.0.0.1:0"],
+            timeout: TimeSpan.FromMinutes(2),
+            whileRunning: (process, stderr) =>
+            {
+                using var http = new HttpClient { BaseAddress = DashboardRun.WaitForUrl(process, stderr) };
+                var waited = Stopwatch.StartNew();
+                do
+                {
+                    Thread.Sleep(100);
+                    status = JsonDocument.Parse(http.GetStringAsync("api/status").Result).RootElement.Clone();
+                }
+                while (waited.Elapsed < TimeSpan.FromSeconds(30)
+                    && (status.GetProperty("liveFeed").ValueKind != JsonValueKind.Object || status.GetProperty("liveFeed").GetProperty("booksSyncedAtEnd").GetInt32() < 2));
+                using Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!;
+                kill.WaitForExit();
+            });
+
+        r.ExitCode.Should().Be(0, r.ToString());
+        status.GetProperty("feed").GetString().Should().Be($"live MEXC {_server.WsUrl}");
+        JsonElement live = status.GetProperty("liveFeed");
+        live.GetProperty("connects").GetInt64().Should().Be(1);
+        live.GetProperty("reconnects").GetInt64().Should().Be(0);
+        live.GetProperty("frames").GetInt64().Should().BeGreaterThan(0);
+        live.GetProperty("malformedFrames").GetInt64().Should().Be(0);
+        live.GetProperty("booksSyncedAtEnd").GetInt32().Should().Be(2, "both books sync from their REST snapshots: " + status);
     }
 
     [Fact]

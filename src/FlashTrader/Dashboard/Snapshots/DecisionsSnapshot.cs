@@ -2,7 +2,8 @@ namespace FlashTrader.Dashboard.Snapshots;
 
 /// <summary>
 /// Orders the decision engine made and what the risk gate did with them, newest first, plus each pair's current net
-/// signal score. <see cref="Strategy"/> and <see cref="StrategyVersion"/> stay null until JSON strategies arrive (issue 6).
+/// signal score. <see cref="Lineup"/> names the enabled JSON strategies with the version each decision is made with
+/// ("name version"); it is empty when only the built-in signals run.
 /// </summary>
 public sealed record DecisionsSnapshot(
     IReadOnlyList<DecisionView> Recent,
@@ -12,8 +13,7 @@ public sealed record DecisionsSnapshot(
     long Exits,
     long SignalsSeen,
     double EntryScore,
-    string? Strategy,
-    string? StrategyVersion,
+    IReadOnlyList<string> Lineup,
     DateTimeOffset PublishedAt);
 
 /// <param name="Purpose">Entry, TakeProfit, StopLoss, SignalExit or Flatten: which rule fired.</param>

@@ -1,3 +1,5 @@
+using FlashTrader.Reporting;
+
 namespace FlashTrader.Dashboard.Snapshots;
 
 /// <summary>
@@ -5,9 +7,11 @@ namespace FlashTrader.Dashboard.Snapshots;
 /// thread-safe counters.
 /// </summary>
 /// <param name="State">running, paused (entries halted by an operator or a breaker) or stopped (the source has finished).</param>
-/// <param name="Feed">Where market data comes from ("replay: &lt;file&gt;"; the live MEXC feed arrives with its own branch).</param>
+/// <param name="Feed">Where market data comes from: "replay &lt;file&gt;" or "live MEXC &lt;WebSocket URL&gt;".</param>
 /// <param name="FeedConnected">True while the source is producing.</param>
 /// <param name="LastMessageAgeMs">Wall time since the last market event reached the pipeline; null before the first.</param>
+/// <param name="LiveFeed">The live MEXC connection's counters as they stand (the summary's <c>liveFeed</c> block, where
+/// <c>booksSyncedAtEnd</c> reads "books in sync now"); null for a replay.</param>
 public sealed record StatusSnapshot(
     string State,
     bool Halted,
@@ -16,6 +20,7 @@ public sealed record StatusSnapshot(
     string Feed,
     bool FeedConnected,
     double? LastMessageAgeMs,
+    LiveFeedSummary? LiveFeed,
     long Events,
     double EventsPerSecond,
     IReadOnlyList<BookStatusView> Books,

@@ -82,6 +82,11 @@
     badge.className = 'badge ' + s.state;
     $('channels').textContent = `inbound ${s.channelDepths.inbound} · ticks ${s.channelDepths.ticks} · signals ${s.channelDepths.signals} · risk ${s.channelDepths.toRisk} · exchange ${s.channelDepths.toExchange}`;
     rows('books', s.books, (b) => [b.symbol, b.state, b.resyncs, b.gaps]);
+    const live = s.liveFeed;
+    $('live-feed-row').hidden = !live;
+    if (live) {
+      $('live-feed').textContent = `connects ${live.connects} · reconnects ${live.reconnects} · stale ${live.staleDisconnects} · rotations ${live.rotations} · frames ${live.frames} (malformed ${live.malformedFrames}) · gaps ${live.gaps} · resyncs ${live.resyncs} · books synced ${live.booksSyncedAtEnd}`;
+    }
   }
 
   function renderMarket(market) {
@@ -245,7 +250,7 @@
   }
 
   function renderDecisions(d) {
-    if (d.strategy) $('strategy').textContent = `${d.strategy} ${d.strategyVersion || ''}`;
+    $('strategy').textContent = d.lineup && d.lineup.length ? d.lineup.join(', ') : 'built-in signals';
     const scores = $('scores');
     scores.replaceChildren(...d.scores.map((s) => {
       const div = document.createElement('div');
