@@ -39,6 +39,8 @@ public sealed class PaperStateStore : IDisposable
     private readonly SqliteCommand _insertOpenOrder;
     private readonly SqliteCommand _clearOpenOrders;
     private readonly SqliteCommand _setMeta;
+    private readonly StoredRiskState _riskState;
+    private readonly CommittedAccount _committed = new();
 
     public PaperStateStore(string path)
     {
@@ -72,6 +74,7 @@ public sealed class PaperStateStore : IDisposable
         _insertOpenOrder = Prepare("INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", "$id", "$b");
         _clearOpenOrders = Prepare("DELETE FROM open_orders");
         _setMeta = Prepare("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
+        _riskState = new StoredRiskState(_connection);
     }
 
     public string Path { get; }
@@ -159,6 +162,7 @@ public sealed class PaperStateStore : IDisposable
     /// <summary>Wipes the account and its journal and records the initial balances (--reset, or the first run).</summary>
     public void Reset(IReadOnlyDictionary<string, decimal> initialBalances)
     {
+        Forget();
         using SqliteTransaction tx = _connection.BeginTransaction();
         Execute("DELETE FROM meta; DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders; DELETE FROM fills; DELETE FROM orders; DELETE FROM decisions; DELETE FROM risk_breakers; DELETE FROM risk_state;", tx);
         SetMeta("initial_balances", JsonSerializer.Serialize(initialBalances.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value)), tx);
@@ -173,17 +177,32 @@ public sealed class PaperStateStore : IDisposable
     /// <summary>Appends fills and replaces the account state in one transaction (no journal rows, replay position kept).</summary>
     public void Save(PaperExchangeState state, long nextOrderId, IEnumerable<ExecutionReport> fills, InstrumentSet instruments)
     {
-        using SqliteTransaction tx = _connection.BeginTransaction();
-        foreach (ExecutionReport f in fills)
+        try
         {
-            if (f.IsFill)
+            using SqliteTransaction tx = _connection.BeginTransaction();
+            foreach (ExecutionReport f in fills)
             {
-                InsertFill(f, instruments, tx);
+                if (f.IsFill)
+                {
+                    InsertFill(f, instruments, tx);
+                }
             }
-        }
 
-        WriteState(state, nextOrderId, tx);
-        tx.Commit();
+            WriteState(state, nextOrderId, tx);
+            tx.Commit();
+        }
+        catch
+        {
+            Forget();
+            throw;
+        }
+    }
+
+    /// <summary>After a reset or a failed transaction the rows written are no longer known: the next commit writes them all.</summary>
+    private void Forget()
+    {
+        _committed.Forget();
+        _riskState.Forget();
     }
 
     /// <summary>
@@ -194,39 +213,47 @@ public sealed class PaperStateStore : IDisposable
     public void Commit(PaperExchangeState state, long nextOrderId, ReplayMark position, IReadOnlyList<JournaledDecision> decisions,
         IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments, RiskState? risk = null)
     {
-        using SqliteTransaction tx = _connection.BeginTransaction();
-        foreach (JournaledDecision d in decisions)
+        try
         {
-            OrderRequest o = d.Order;
-            Run(_insertDecision, tx, o.OrderId, o.DecisionTimeNs, instruments[o.SymbolId].Symbol, o.Side.ToWire(), o.Type.ToString().ToUpperInvariant(),
-                o.TimeInForce.ToString().ToUpperInvariant(), o.Price.ToString(), o.Quantity.ToString(), o.Purpose.ToString(), o.SignalSource, o.Strength,
-                d.Verdict == RejectReason.None ? "approved" : "rejected: " + d.Verdict.ToKey(), d.Verdict.ToMexcCode(), position.Sequence);
-        }
-
-        foreach (ExecutionReport r in reports)
-        {
-            Run(_insertOrder, tx, r.OrderId, r.TimeNs, instruments[r.SymbolId].Symbol, r.Side.ToWire(), r.Status.ToWire(), r.Purpose.ToString(),
-                r.RejectReason == RejectReason.None ? "" : r.RejectReason.ToKey(), r.RejectReason.ToMexcCode(), r.FillId, r.CumulativeQuantity.ToString(),
-                r.OrderQuantity.ToString(), position.Sequence);
-            if (r.IsFill)
+            using SqliteTransaction tx = _connection.BeginTransaction();
+            foreach (JournaledDecision d in decisions)
             {
-                InsertFill(r, instruments, tx);
+                OrderRequest o = d.Order;
+                Run(_insertDecision, tx, o.OrderId, o.DecisionTimeNs, instruments[o.SymbolId].Symbol, o.Side.ToWire(), o.Type.ToString().ToUpperInvariant(),
+                    o.TimeInForce.ToString().ToUpperInvariant(), o.Price.ToString(), o.Quantity.ToString(), o.Purpose.ToString(), o.SignalSource, o.Strength,
+                    d.Verdict == RejectReason.None ? "approved" : "rejected: " + d.Verdict.ToKey(), d.Verdict.ToMexcCode(), position.Sequence);
             }
-        }
 
-        WriteState(state, nextOrderId, tx);
-        if (position.Source is not null)
+            foreach (ExecutionReport r in reports)
+            {
+                Run(_insertOrder, tx, r.OrderId, r.TimeNs, instruments[r.SymbolId].Symbol, r.Side.ToWire(), r.Status.ToWire(), r.Purpose.ToString(),
+                    r.RejectReason == RejectReason.None ? "" : r.RejectReason.ToKey(), r.RejectReason.ToMexcCode(), r.FillId, r.CumulativeQuantity.ToString(),
+                    r.OrderQuantity.ToString(), position.Sequence);
+                if (r.IsFill)
+                {
+                    InsertFill(r, instruments, tx);
+                }
+            }
+
+            WriteState(state, nextOrderId, tx);
+            if (position.Source is not null && _committed.MetaChanges("replay_source", position.Source))
+            {
+                SetMeta("replay_source", position.Source, tx);
+            }
+
+            SetMeta("replay_position", position.Sequence, tx);
+            if (risk is not null)
+            {
+                _riskState.Write(risk, _connection, tx);
+            }
+
+            tx.Commit();
+        }
+        catch
         {
-            SetMeta("replay_source", position.Source, tx);
+            Forget();
+            throw;
         }
-
-        SetMeta("replay_position", position.Sequence.ToString(CultureInfo.InvariantCulture), tx);
-        if (risk is not null)
-        {
-            StoredRiskState.Write(risk, _connection, tx);
-        }
-
-        tx.Commit();
     }
 
     private void InsertFill(in ExecutionReport f, InstrumentSet instruments, SqliteTransaction tx)
@@ -238,24 +265,34 @@ public sealed class PaperStateStore : IDisposable
 
     private void WriteState(PaperExchangeState state, long nextOrderId, SqliteTransaction tx)
     {
+        // Only the rows that changed since the last commit: the database then holds the whole state again.
         foreach ((string asset, (decimal free, decimal locked)) in state.Balances)
         {
-            Run(_upsertBalance, tx, asset, Str(free), Str(locked));
+            if (_committed.BalanceChanges(asset, free, locked))
+            {
+                Run(_upsertBalance, tx, asset, Str(free), Str(locked));
+            }
         }
 
         foreach ((string symbol, (Fixed8 quantity, decimal cost)) in state.Positions)
         {
-            Run(_upsertPosition, tx, symbol, quantity.ToString(), Str(cost));
+            if (_committed.PositionChanges(symbol, quantity, cost))
+            {
+                Run(_upsertPosition, tx, symbol, quantity.ToString(), Str(cost));
+            }
         }
 
-        Run(_clearOpenOrders, tx);
-        foreach (RestingOrderState o in state.OpenOrders)
+        if (_committed.OpenOrdersChange(state.OpenOrders))
         {
-            Run(_insertOpenOrder, tx, o.Request.OrderId, StoredOrder.ToJson(o));
+            Run(_clearOpenOrders, tx);
+            foreach (RestingOrderState o in state.OpenOrders)
+            {
+                Run(_insertOpenOrder, tx, o.Request.OrderId, StoredOrder.ToJson(o));
+            }
         }
 
-        SetMeta("next_fill_id", state.NextFillId.ToString(CultureInfo.InvariantCulture), tx);
-        SetMeta("next_order_id", nextOrderId.ToString(CultureInfo.InvariantCulture), tx);
+        SetMeta("next_fill_id", state.NextFillId, tx);
+        SetMeta("next_order_id", nextOrderId, tx);
     }
 
     public long FillCount() => (long)(Scalar("SELECT COUNT(*) FROM fills") ?? 0L);
@@ -297,6 +334,14 @@ public sealed class PaperStateStore : IDisposable
     }
 
     private void SetMeta(string key, string value, SqliteTransaction tx) => Run(_setMeta, tx, key, value);
+
+    private void SetMeta(string key, long value, SqliteTransaction tx)
+    {
+        if (_committed.MetaChanges(key, value))
+        {
+            Run(_setMeta, tx, key, value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {
@@ -354,6 +399,7 @@ public sealed class PaperStateStore : IDisposable
             cmd.Dispose();
         }
 
+        _riskState.Dispose();
         _connection.Dispose();
     }
 }

@@ -8,22 +8,120 @@ namespace FlashTrader.Storage.State;
 /// The risk manager's state in the risk_breakers and risk_state tables: exact decimal strings, times as Unix nanoseconds,
 /// windows as comma-separated times (oldest first). A value that does not parse is an error naming the table, key and text.
 /// </summary>
-internal static class StoredRiskState
+internal sealed class StoredRiskState : IDisposable
 {
-    public static void Write(RiskState state, SqliteConnection connection, SqliteTransaction tx)
+    private readonly SqliteCommand _deleteBreakers;
+    private readonly SqliteCommand _insertBreaker;
+    private readonly SqliteCommand _upsertValue;
+    private readonly SqliteCommand _deleteValue;
+
+    // The state the database holds as of the last commit (null: unknown, rewrite everything). A commit writes only the
+    // rows that differ from it: the risk state moves on every order, but mostly one or two of its values.
+    private RiskState? _written;
+
+    public StoredRiskState(SqliteConnection connection)
     {
-        Execute(connection, tx, "DELETE FROM risk_breakers; DELETE FROM risk_state;");
-        foreach (BreakerState b in state.Breakers)
+        _deleteBreakers = Prepare(connection, "DELETE FROM risk_breakers");
+        _insertBreaker = Prepare(connection, "INSERT INTO risk_breakers (breaker, reason, tripped_at_ns, hold_until_ns, trip_order, reset_rule) VALUES ($b, $r, $t, $h, $o, $rule)",
+            "$b", "$r", "$t", "$h", "$o", "$rule");
+        _upsertValue = Prepare(connection, "INSERT INTO risk_state (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
+        _deleteValue = Prepare(connection, "DELETE FROM risk_state WHERE key = $k", "$k");
+    }
+
+    /// <summary>Forgets what was written (after a reset or a failed commit): the next write replaces every row.</summary>
+    public void Forget() => _written = null;
+
+    public void Write(RiskState state, SqliteConnection connection, SqliteTransaction tx)
+    {
+        RiskState? old = _written;
+        if (old is null)
         {
-            Execute(connection, tx, "INSERT INTO risk_breakers (breaker, reason, tripped_at_ns, hold_until_ns, trip_order, reset_rule) VALUES ($b, $r, $t, $h, $o, $rule)",
-                ("$b", b.Breaker.ToString()), ("$r", b.Reason), ("$t", b.TrippedAtNs), ("$h", b.HoldUntilNs), ("$o", b.TripOrder), ("$rule", b.ResetRule));
+            using SqliteCommand wipe = connection.CreateCommand();
+            wipe.Transaction = tx;
+            wipe.CommandText = "DELETE FROM risk_state";
+            wipe.ExecuteNonQuery();
         }
 
-        foreach ((string key, string value) in Pairs(state))
+        if (old is null || !old.Breakers.SequenceEqual(state.Breakers))
         {
-            Execute(connection, tx, "INSERT INTO risk_state (key, value) VALUES ($k, $v)", ("$k", key), ("$v", value));
+            Run(_deleteBreakers, tx);
+            foreach (BreakerState b in state.Breakers)
+            {
+                Run(_insertBreaker, tx, b.Breaker.ToString(), b.Reason, b.TrippedAtNs, b.HoldUntilNs, b.TripOrder, b.ResetRule);
+            }
         }
+
+        if (state.Halt is null)
+        {
+            if (old?.Halt is not null)
+            {
+                Run(_deleteValue, tx, "halt");
+            }
+        }
+        else if (old?.Halt != state.Halt)
+        {
+            Set(tx, "halt", state.Halt);
+        }
+
+        if (old is null || old.Day != state.Day)
+        {
+            Set(tx, "day", Str(state.Day));
+        }
+
+        if (old is null || old.DayStartEquity != state.DayStartEquity)
+        {
+            Set(tx, "day_start_equity", state.DayStartEquity.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (old is null || old.OrdersToday != state.OrdersToday)
+        {
+            Set(tx, "orders_today", Str(state.OrdersToday));
+        }
+
+        if (old is null || old.PeakEquity != state.PeakEquity)
+        {
+            Set(tx, "peak_equity", state.PeakEquity.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (old is null || old.MaxDrawdown != state.MaxDrawdown)
+        {
+            Set(tx, "max_drawdown", state.MaxDrawdown.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (old is null || !old.MaxDrawdownPercent.Equals(state.MaxDrawdownPercent))
+        {
+            Set(tx, "max_drawdown_percent", state.MaxDrawdownPercent.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (old is null || old.ConsecutiveLosses != state.ConsecutiveLosses)
+        {
+            Set(tx, "consecutive_losses", Str(state.ConsecutiveLosses));
+        }
+
+        if (old is null || !old.OrderTimes.SequenceEqual(state.OrderTimes))
+        {
+            Set(tx, "order_times", string.Join(',', state.OrderTimes.Select(Str)));
+        }
+
+        if (old is null || !old.RejectionTimes.SequenceEqual(state.RejectionTimes))
+        {
+            Set(tx, "rejection_times", string.Join(',', state.RejectionTimes.Select(Str)));
+        }
+
+        if (old is null || old.NowNs != state.NowNs)
+        {
+            Set(tx, "now_ns", Str(state.NowNs));
+        }
+
+        if (old is null || old.TripCounter != state.TripCounter)
+        {
+            Set(tx, "trip_counter", Str(state.TripCounter));
+        }
+
+        _written = state;
     }
+
+    private void Set(SqliteTransaction tx, string key, string value) => Run(_upsertValue, tx, key, value);
 
     /// <summary>The journaled state, or null when none was journaled (a new or migrated database, or after --reset).</summary>
     public static RiskState? Read(SqliteConnection connection, string path)
@@ -80,39 +178,38 @@ internal static class StoredRiskState
         };
     }
 
-    private static IEnumerable<(string Key, string Value)> Pairs(RiskState s)
-    {
-        if (s.Halt is not null)
-        {
-            yield return ("halt", s.Halt);
-        }
-
-        yield return ("day", Str(s.Day));
-        yield return ("day_start_equity", s.DayStartEquity.ToString(CultureInfo.InvariantCulture));
-        yield return ("orders_today", Str(s.OrdersToday));
-        yield return ("peak_equity", s.PeakEquity.ToString(CultureInfo.InvariantCulture));
-        yield return ("max_drawdown", s.MaxDrawdown.ToString(CultureInfo.InvariantCulture));
-        yield return ("max_drawdown_percent", s.MaxDrawdownPercent.ToString("R", CultureInfo.InvariantCulture));
-        yield return ("consecutive_losses", Str(s.ConsecutiveLosses));
-        yield return ("order_times", string.Join(',', s.OrderTimes.Select(Str)));
-        yield return ("rejection_times", string.Join(',', s.RejectionTimes.Select(Str)));
-        yield return ("now_ns", Str(s.NowNs));
-        yield return ("trip_counter", Str(s.TripCounter));
-    }
-
     private static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {
-        using SqliteCommand cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
+        SqliteCommand cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        foreach ((string name, object value) in parameters)
+        foreach (string p in parameters)
         {
-            cmd.Parameters.AddWithValue(name, value);
+            cmd.Parameters.Add(new SqliteParameter(p, null));
+        }
+
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, SqliteTransaction tx, params object[] values)
+    {
+        cmd.Transaction = tx;
+        for (int i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i];
         }
 
         cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _deleteBreakers.Dispose();
+        _insertBreaker.Dispose();
+        _upsertValue.Dispose();
+        _deleteValue.Dispose();
     }
 
     /// <summary>Typed reads of risk_state values, each error naming the database, key and the text found.</summary>

@@ -25,6 +25,9 @@ public sealed class Batch<T>
 
     public void Add(in T item) => Items[Count++] = item;
 
+    /// <summary>The next slot, counted as added: the caller writes the item in place.</summary>
+    public ref T AddSlot() => ref Items[Count++];
+
     public void Return()
     {
         Array.Clear(Items, 0, Count); // drop references (depth buffers) so nothing is kept alive by the pool

@@ -51,6 +51,18 @@ public sealed class BatchWriter<T>(BatchChannel<T> channel)
         return _current.IsFull;
     }
 
+    /// <summary>
+    /// The slot the next item is written into, counted as added: a large struct built there is not copied again. Check
+    /// <see cref="IsFull"/> after writing it.
+    /// </summary>
+    public ref T AddSlot()
+    {
+        _current ??= channel.Pool.Rent();
+        return ref _current.AddSlot();
+    }
+
+    public bool IsFull => _current?.IsFull == true;
+
     public ValueTask FlushAsync()
     {
         Batch<T>? batch = _current;

@@ -13,11 +13,12 @@ public sealed class MarketStateService(TradingPipeline pipeline, PipelineChannel
 
     protected override string StageName => "MarketState";
 
-    protected override void Handle(in InboundEvent item, List<MarketTick> outputs)
+    protected override bool HandlesOneToOne => true;
+
+    protected override void HandleOne(in InboundEvent item, out MarketTick output)
     {
-        MarketTick tick = pipeline.MarketState.Apply(item.Event, item.ReceivedTimestamp);
-        outputs.Add(tick);
-        _tap?.Observe(tick);
+        output = pipeline.MarketState.Apply(item.Event, item.ReceivedTimestamp);
+        _tap?.Observe(output);
     }
 
     protected override void OnBatchHandled()

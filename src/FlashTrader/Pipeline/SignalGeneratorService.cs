@@ -13,11 +13,12 @@ public sealed class SignalGeneratorService(TradingPipeline pipeline, PipelineCha
 
     protected override string StageName => "SignalGenerator";
 
-    protected override void Handle(in MarketTick item, List<SignalTick> outputs)
+    protected override bool HandlesOneToOne => true;
+
+    protected override void HandleOne(in MarketTick item, out SignalTick output)
     {
-        var tick = new SignalTick(item, pipeline.Signals.Evaluate(item));
-        outputs.Add(tick);
-        _tap?.Observe(tick);
+        output = new SignalTick(item, pipeline.Signals.Evaluate(item));
+        _tap?.Observe(output);
     }
 
     protected override void OnBatchHandled() => _tap?.PublishIfDue();

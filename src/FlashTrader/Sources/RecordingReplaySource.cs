@@ -44,8 +44,8 @@ public sealed class RecordingReplaySource(
             long skipped = 0;
             var decoder = new MexcPushDecoder(new SymbolTable(reader.Header.Symbols), _pool);
             var decoded = new DecodedFrame();
-            // Per event this loop stays synchronous: it awaits only when pacing holds an event back or a flush finds the
-            // channel full, so no async call (and, in a Debug build, no state machine object) is made per event.
+            // Per event this loop stays synchronous: it awaits only when a flush finds the channel full, so no async call
+            // (and, in a Debug build, no state machine object) is made per event. Pacing sleeps this thread (its own).
             while (!stop.IsCancellationRequested && reader.TryRead(out MarketEvent ev))
             {
                 if (ev.Kind == MarketEventKind.RawFrame)
@@ -77,7 +77,7 @@ public sealed class RecordingReplaySource(
                         if (pace.IsEarly(inner.ExchangeTimeNs))
                         {
                             await writer.FlushAsync().ConfigureAwait(false);
-                            await pace.WaitAsync(stop).ConfigureAwait(false);
+                            pace.Wait(stop);
                         }
 
                         if (writer.Add(new InboundEvent(inner, Stopwatch.GetTimestamp())) || pace.IsPaced)
@@ -107,7 +107,7 @@ public sealed class RecordingReplaySource(
                 if (pace.IsEarly(ev.ExchangeTimeNs))
                 {
                     await writer.FlushAsync().ConfigureAwait(false);
-                    await pace.WaitAsync(stop).ConfigureAwait(false);
+                    pace.Wait(stop);
                 }
 
                 // Paced replays behave like a live feed: each event goes out as soon as it is due.
