@@ -18,12 +18,14 @@ public sealed class EntrySizer
     private readonly double[] _low;
     private readonly double[] _close;
     private readonly long _barNs;
+    private readonly bool _atrMode;
 
     public EntrySizer(SizingOptions options, double positionSizeFraction, int symbols)
     {
         _options = options;
         _positionSizeFraction = positionSizeFraction;
         Mode = options.Mode;
+        _atrMode = Mode == "Atr";
         _atr = [.. Enumerable.Range(0, symbols).Select(_ => new Atr(options.AtrPeriod))];
         _barIndex = new long[symbols];
         Array.Fill(_barIndex, long.MinValue);
@@ -41,7 +43,7 @@ public sealed class EntrySizer
     /// <summary>Builds the ATR's bars from the mid (Atr mode only: the other modes do nothing per tick).</summary>
     public void OnMid(int symbolId, long timeNs, double mid)
     {
-        if (Mode != "Atr" || !(mid > 0))
+        if (!_atrMode || !(mid > 0))
         {
             return;
         }

@@ -176,8 +176,9 @@ public sealed class PaperExchange
     /// </summary>
     public void ArriveBefore(in MarketEvent ev)
     {
-        while (_inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order))
+        while (_inFlight.IsDue(ev.ExchangeTimeNs))
         {
+            _inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order);
             Arrive(order, arrivedNs, _arrivedEarly);
         }
     }
@@ -210,8 +211,9 @@ public sealed class PaperExchange
             _arrivedEarly.Clear();
         }
 
-        while (_inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order))
+        while (_inFlight.IsDue(ev.ExchangeTimeNs))
         {
+            _inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order);
             Arrive(order, arrivedNs, reports);
         }
 
@@ -222,8 +224,9 @@ public sealed class PaperExchange
         // latency it would put our orders' arrival beyond every market event, and they would never reach the book.
         long feedLatencyNs = ev.LocalTimeNs - ev.ExchangeTimeNs;
         _seenNs = ev.ExchangeTimeNs + (feedLatencyNs is > 0 and <= MaxFeedLatencyNs ? feedLatencyNs : 0);
-        while (_outbound.TryDequeueDue(_seenNs, out _, out ExecutionReport report))
+        while (_outbound.IsDue(_seenNs))
         {
+            _outbound.TryDequeueDue(_seenNs, out _, out ExecutionReport report);
             reports.Add(report);
         }
     }

@@ -37,6 +37,9 @@ public sealed class TimedQueue<T>
         LastDueNs = dueNs;
     }
 
+    /// <summary>True when the oldest item is due at or before <paramref name="nowNs"/> (a check per market event that copies nothing).</summary>
+    public bool IsDue(long nowNs) => Count > 0 && _items[_head].DueNs <= nowNs;
+
     /// <summary>Takes the oldest item if it is due at or before <paramref name="nowNs"/>.</summary>
     public bool TryDequeueDue(long nowNs, out long dueNs, out T item)
     {

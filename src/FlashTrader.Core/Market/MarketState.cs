@@ -11,12 +11,15 @@ public sealed class MarketState
 {
     private readonly SymbolMarket[] _markets;
     private readonly int _depth;
+    private readonly Depth[] _depthSums;
     private long _sequence;
+    private MarketTick _tick;
 
     public MarketState(InstrumentSet instruments, SignalGenerationOptions options)
     {
         _markets = [.. instruments.All.Select(i => new SymbolMarket(i, options))];
         _depth = options.OrderBookDepth;
+        _depthSums = new Depth[_markets.Length];
     }
 
     public IReadOnlyList<SymbolMarket> Markets => _markets;
@@ -56,7 +59,11 @@ public sealed class MarketState
     /// <summary>Set when the last applied diff revealed a gap: a live source should fetch a new snapshot.</summary>
     public bool ResyncRequested { get; private set; }
 
-    public MarketTick Apply(in MarketEvent ev, long receivedTimestamp)
+    /// <summary>
+    /// Applies <paramref name="ev"/> and returns the tick it makes. The tick is this state's own and is overwritten by
+    /// the next call (a 240-byte tick is built once, in place, rather than copied out per event): copy it to keep it.
+    /// </summary>
+    public ref readonly MarketTick Apply(in MarketEvent ev, long receivedTimestamp)
     {
         SymbolMarket m = _markets[ev.SymbolId];
         ResyncRequested = false;
@@ -84,15 +91,21 @@ public sealed class MarketState
                 break;
         }
 
-        if (bookChanged || ev.Kind == MarketEventKind.Trade)
+        if (bookChanged)
         {
-            m.Features = Compute(m, ev.ExchangeTimeNs);
+            _depthSums[ev.SymbolId].Fresh = false;
         }
 
-        return new MarketTick(++_sequence, ev, m.Features, receivedTimestamp);
+        if (bookChanged || ev.Kind == MarketEventKind.Trade)
+        {
+            m.Features = Compute(m, ref _depthSums[ev.SymbolId], ev.ExchangeTimeNs);
+        }
+
+        _tick = new MarketTick(++_sequence, ev, m.Features, receivedTimestamp);
+        return ref _tick;
     }
 
-    private MarketFeatures Compute(SymbolMarket m, long timeNs)
+    private MarketFeatures Compute(SymbolMarket m, ref Depth depth, long timeNs)
     {
         OrderBook book = m.Book;
         m.Tape.Expire(timeNs);
@@ -107,8 +120,14 @@ public sealed class MarketState
         double askPx = ask.Price.ToDouble();
         double mid = (bidPx + askPx) / 2;
         m.Mids.Observe(timeNs, mid);
-        double bidDepth = book.DepthQuantity(Side.Buy, _depth).ToDouble();
-        double askDepth = book.DepthQuantity(Side.Sell, _depth).ToDouble();
+        if (!depth.Fresh)
+        {
+            // Summed once per book change: a trade leaves the book, and so its depth, as it was.
+            depth = new Depth(book.DepthQuantity(Side.Buy, _depth).ToDouble(), book.DepthQuantity(Side.Sell, _depth).ToDouble());
+        }
+
+        double bidDepth = depth.Bid;
+        double askDepth = depth.Ask;
         double total = bidDepth + askDepth;
         return new MarketFeatures
         {
@@ -128,5 +147,13 @@ public sealed class MarketState
             BuyVolume = m.Tape.BuyVolume,
             SellVolume = m.Tape.SellVolume,
         };
+    }
+
+    /// <summary>Quantity over the configured depth on each side, as of the book's last change.</summary>
+    private struct Depth(double bid, double ask)
+    {
+        public readonly double Bid = bid;
+        public readonly double Ask = ask;
+        public bool Fresh = true;
     }
 }

@@ -8,6 +8,7 @@ namespace FlashTrader.Core.Pipeline;
 public sealed class RiskStage(RiskManager risk, TimeSource clock)
 {
     private readonly Market.MarketFeatures[] _features = new Market.MarketFeatures[risk.Account.SymbolCount];
+    private Market.MarketState? _market;
 
     public RiskManager Risk { get; } = risk;
 
@@ -26,7 +27,7 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
                 output.Add(message);
                 break;
             case TradingMessageKind.Order:
-                if (Risk.TryApprove(message.Order, _features[message.Order.SymbolId], out OrderRequest command, out RejectReason reason))
+                if (Risk.TryApprove(message.Order, _market is null ? _features[message.Order.SymbolId] : _market[message.Order.SymbolId].Features, out OrderRequest command, out RejectReason reason))
                 {
                     Latency.Record(clock.ElapsedMicros(command.ReceivedTimestamp));
                     output.Add(TradingMessage.ForOrder(command));
@@ -47,10 +48,20 @@ public sealed class RiskStage(RiskManager risk, TimeSource clock)
         }
     }
 
+    /// <summary>
+    /// Driven synchronously, right after <paramref name="market"/> has applied each tick: orders are checked against its
+    /// features, which are those of the symbol's last tick, instead of a copy of every tick's (112 bytes per event).
+    /// </summary>
+    public void ReadFeaturesFrom(Market.MarketState market) => _market = market;
+
     /// <summary>Watches a tick (what <see cref="Handle"/> does with one, minus passing it on).</summary>
     public void OnTick(in Market.MarketTick tick)
     {
-        _features[tick.SymbolId] = tick.Features;
+        if (_market is null)
+        {
+            _features[tick.SymbolId] = tick.Features;
+        }
+
         if (tick.Sequence <= CatchUpUntil)
         {
             Risk.OnCatchUpTick(tick);

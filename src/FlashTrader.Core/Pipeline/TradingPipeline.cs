@@ -24,8 +24,6 @@ public sealed class TradingPipeline
     private readonly List<TradingMessage> _riskOut = new(8);
     private readonly List<ExecutionFeedback> _feedback = new(16);
     private readonly List<TradingMessage> _reportsToRisk = new(16);
-    private SignalSet _signals;
-    private MarketTick _tick;
     private bool _driven;
 
     /// <param name="options">The configuration.</param>
@@ -68,7 +66,7 @@ public sealed class TradingPipeline
     public ExchangeStage Exchange { get; }
 
     /// <summary>The signals the last processed event produced (reporting attributes trades to their sources).</summary>
-    public ref readonly SignalSet LastSignals => ref _signals;
+    public ref readonly SignalSet LastSignals => ref Signals.Last;
 
     /// <summary>
     /// Resumes a replay after the journaled position: events up to <paramref name="sequence"/> rebuild the books,
@@ -92,6 +90,7 @@ public sealed class TradingPipeline
             // Driven synchronously (the hosted services never call Process): the exchange can match against
             // MarketState's books instead of maintaining replicas of them from the same events.
             _driven = true;
+            Risk.ReadFeaturesFrom(MarketState);
             if (MarketState.Events == 0 && exchange.MarketEventsSeen == 0)
             {
                 exchange.ShareBooks([.. MarketState.Markets.Select(m => m.Book)]);
@@ -105,21 +104,21 @@ public sealed class TradingPipeline
             exchange.ArriveBefore(ev);
         }
 
-        _tick = MarketState.Apply(ev, receivedTimestamp);
-        _signals = Signals.Evaluate(_tick);
-
-        // The tick is handed to each stage by reference instead of in a message (a TradingMessage is ~470 bytes; most
-        // ticks cause nothing else). The order is the channels' breadth-first order, as Forward keeps it.
-        bool ordered = Decision.Decide(_tick, _signals, out OrderRequest order);
+        // The tick and its signals stay where MarketState and the generator built them, and are handed to each stage by
+        // reference instead of in a message (a TradingMessage is ~470 bytes; most ticks cause nothing else). The order
+        // is the channels' breadth-first order, as Forward keeps it.
+        ref readonly MarketTick tick = ref MarketState.Apply(ev, receivedTimestamp);
+        ref readonly SignalSet signals = ref Signals.Evaluate(tick);
+        bool ordered = Decision.Decide(tick, signals, out OrderRequest order);
         _riskOut.Clear();
-        Risk.OnTick(_tick);
+        Risk.OnTick(tick);
         if (ordered)
         {
             Risk.Handle(TradingMessage.ForOrder(order), _riskOut);
         }
 
         _feedback.Clear();
-        Exchange.OnTick(_tick, _feedback);
+        Exchange.OnTick(tick, _feedback);
         foreach (ref readonly TradingMessage m in CollectionsMarshal.AsSpan(_riskOut))
         {
             Exchange.Handle(m, _feedback);

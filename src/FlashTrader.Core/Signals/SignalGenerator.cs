@@ -25,6 +25,7 @@ public sealed class SignalGenerator
     private string[] _strategyNames;
     private long[] _byStrategy = new long[16];
     private int _enlistingCount;
+    private SignalSet _set;
 
     /// <param name="symbolCount">Configured pairs.</param>
     /// <param name="options">Thresholds and the built-in strategies to run.</param>
@@ -122,14 +123,22 @@ public sealed class SignalGenerator
     /// <summary>Signals emitted by the strategy version with this catalog id.</summary>
     public long SignalsOf(int strategyId) => strategyId < _byStrategy.Length ? _byStrategy[strategyId] : 0;
 
-    public SignalSet Evaluate(in MarketTick tick)
+    /// <summary>The signals of the last tick evaluated.</summary>
+    public ref readonly SignalSet Last => ref _set;
+
+    /// <summary>
+    /// Runs the strategies on <paramref name="tick"/>. The set returned is this generator's own and is reused by the next
+    /// call (no 200-byte set is zeroed and copied per tick): copy it to keep it.
+    /// </summary>
+    public ref readonly SignalSet Evaluate(in MarketTick tick)
     {
         if (Volatile.Read(ref _enlistingCount) != 0)
         {
             TakeEnlisted();
         }
 
-        var set = default(SignalSet);
+        ref SignalSet set = ref _set;
+        set.Clear();
         for (int i = 0; i < _tracking.Length; i++)
         {
             _tracking[i].Track(tick);
@@ -137,14 +146,14 @@ public sealed class SignalGenerator
 
         if (!tick.Features.Tradeable || !IsPriceEvent(tick.Event.Kind))
         {
-            return set;
+            return ref set;
         }
 
         int symbol = tick.SymbolId;
         long now = tick.ExchangeTimeNs;
         if (now < _nextEvaluationNs[symbol])
         {
-            return set;
+            return ref set;
         }
 
         _nextEvaluationNs[symbol] = now + _intervalNs;
@@ -152,7 +161,7 @@ public sealed class SignalGenerator
         if (spread < _minSpreadBps || spread > _maxSpreadBps)
         {
             SpreadFiltered++;
-            return set;
+            return ref set;
         }
 
         Evaluations++;
@@ -173,7 +182,7 @@ public sealed class SignalGenerator
             }
         }
 
-        return set;
+        return ref set;
     }
 
     private void TakeEnlisted()

@@ -13,6 +13,9 @@ public struct SignalSet
 
     public readonly Signal this[int index] => (uint)index < (uint)Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
+    /// <summary>Empties the set (the signals stay in place, past <see cref="Count"/>, unread).</summary>
+    public void Clear() => Count = 0;
+
     public bool TryAdd(in Signal signal)
     {
         if (Count == Capacity)

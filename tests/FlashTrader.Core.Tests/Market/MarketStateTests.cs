@@ -87,4 +87,20 @@ public sealed class MarketStateTests
         _state[0].Klines.Should().Be(1);
         _state.Events.Should().Be(4);
     }
+
+    [Fact]
+    public void A_trade_keeps_the_depth_features_of_the_book_as_it_stands_and_the_next_diff_moves_them()
+    {
+        _state.Apply(Events.Snapshot(100, bids: "3@99, 1@98", asks: "1@101, 1@102"), 0);
+
+        MarketFeatures afterTrade = _state.Apply(Events.Trade("101", "1", Side.Buy, atMs: 1), 0).Features;
+        (afterTrade.Imbalance, afterTrade.DepthRatio).Should().Be((2.0 / 6, 2.0), "(4 - 2) / (4 + 2) and 4 / 2: the trade did not change the book");
+
+        MarketFeatures afterDiff = _state.Apply(Events.Diff(101, 101, asks: "3@101", atMs: 1.5), 0).Features;
+        (afterDiff.Imbalance, afterDiff.DepthRatio).Should().Be((0.0, 1.0), "the diff brings the asks to 4 over two levels");
+
+        MarketFeatures afterSecondTrade = _state.Apply(Events.Trade("101", "1", Side.Sell, atMs: 2), 0).Features;
+        (afterSecondTrade.Imbalance, afterSecondTrade.DepthRatio).Should().Be((0.0, 1.0), "the depth summed at the diff, not at the snapshot");
+        afterSecondTrade.BestAskQuantity.Should().Be(Fixed8.Parse("3"));
+    }
 }

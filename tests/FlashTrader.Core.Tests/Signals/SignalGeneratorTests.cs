@@ -49,6 +49,20 @@ public sealed class SignalGeneratorTests
     }
 
     [Fact]
+    public void The_set_returned_is_the_generators_own_and_the_next_evaluation_reuses_it_so_a_copy_keeps_the_signals()
+    {
+        SignalGenerator generator = Generator();
+
+        SignalSet kept = generator.Evaluate(Ticks.At(0, Heavy));
+        ref readonly SignalSet last = ref generator.Evaluate(Ticks.At(10, Heavy));
+
+        last.Count.Should().Be(0, "10 ms is inside the interval: nothing is evaluated");
+        generator.Last.Count.Should().Be(0);
+        kept.Count.Should().Be(2, "the copy taken of the first evaluation");
+        kept[1].Source.Should().Be(1);
+    }
+
+    [Fact]
     public void A_zero_interval_evaluates_every_tick()
     {
         SignalGenerator generator = Generator(o => o.SignalIntervalMs = 0);
