@@ -102,6 +102,19 @@ internal sealed class BlockFileReader
                 }
 
                 break;
+            case RecordingCodec.Lz4:
+                if (block.Raw.Length < rawLength)
+                {
+                    block.Raw = new byte[Math.Max(rawLength, block.Raw.Length * 2)];
+                }
+
+                if (!Lz4BlockDecoder.TryDecompress(payload, block.Raw.AsSpan(0, rawLength), out Lz4Error error))
+                {
+                    long at = block.Offset + RecordingFormat.BlockHeaderLength + error.PayloadOffset;
+                    throw new RecordingCorruptException(_name, block.Offset, $"LZ4 payload does not decompress: {error.Reason} (payload byte {error.PayloadOffset}, file byte offset {at})");
+                }
+
+                break;
             default:
                 throw new RecordingCorruptException(_name, block.Offset, $"unknown codec {(byte)codec}");
         }

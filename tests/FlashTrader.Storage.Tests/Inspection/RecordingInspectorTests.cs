@@ -42,7 +42,7 @@ public sealed class RecordingInspectorTests : IDisposable
         json.Should().Be(string.Concat(
             """{"formatVersion":2,"events":8,"symbols":{"BTCUSDC":{"snapshot":1,"depth":1,"trade":1,"bookTicker":0,"kline":1},"ETHUSDC":{"snapshot":0,"depth":1,"trade":1,"bookTicker":1,"kline":0,"rawFrame":1}},""",
             """ "firstExchangeTime":"2024-08-08T23:54:15.208Z","lastExchangeTime":"2024-08-08T23:55:16.208Z","firstLocalTime":"2024-08-08T23:54:13.9370857Z","lastLocalTime":"2024-08-08T23:55:15.208Z",""".TrimStart(),
-            """ "source":"test","created":"2024-08-09T00:00:00Z","codec":"brotli","blocks":1,"notes":["a note: local + offset, 'E' estimated"]}""".TrimStart()));
+            """ "source":"test","created":"2024-08-09T00:00:00Z","codec":"lz4","blocks":1,"notes":["a note: local + offset, 'E' estimated"]}""".TrimStart()));
         using JsonDocument doc = JsonDocument.Parse(json);
         doc.RootElement.EnumerateObject().Select(p => p.Name).Take(7).Should().Equal(
             "formatVersion", "events", "symbols", "firstExchangeTime", "lastExchangeTime", "firstLocalTime", "lastLocalTime");

@@ -45,19 +45,22 @@ public sealed class FormatVersionTests : IDisposable
     }
 
     [Fact]
-    public void The_bundled_sample_is_in_the_compact_layout_and_less_than_three_quarters_of_its_version_1_size()
+    public void The_bundled_sample_is_in_the_compact_layout_with_lz4_blocks_at_the_pinned_size()
     {
         using RecordingReader sample = RecordingReader.Open(BundledSample.Path);
         sample.Header.FormatVersion.Should().Be(RecordingFormat.CurrentVersion);
+        sample.Header.Codec.Should().Be("lz4");
         while (sample.TryRead(out _))
         {
         }
 
         sample.EventsRead.Should().Be(179_318);
         sample.BlocksRead.Should().Be(75);
+        byte[] file = File.ReadAllBytes(BundledSample.Path);
+        RecordingFile.Blocks(file).Select(b => (RecordingCodec)file[b.Offset + 4]).Should().AllBeEquivalentTo(RecordingCodec.Lz4);
 
-        // Version 1 wrote the same events in 4,757,275 bytes (148 Brotli blocks of 64 KiB raw; 9,734,292 raw bytes, now 4,907,370).
-        new FileInfo(BundledSample.Path).Length.Should().Be(3_500_255);
+        // The same 4,907,370 raw bytes were 3,500,255 with Brotli blocks (version 1: 4,757,275, 9,734,292 raw bytes).
+        file.Length.Should().Be(4_092_770);
     }
 
     [Fact]

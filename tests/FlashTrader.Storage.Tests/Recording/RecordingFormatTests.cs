@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 using FlashTrader.Storage.Recording;
@@ -13,6 +15,8 @@ public sealed class RecordingFormatTests : IDisposable
     private static RecordingHeader Header => new() { Symbols = SampleEvents.Symbols, Source = "test", Created = new DateTimeOffset(2024, 8, 9, 0, 0, 0, TimeSpan.Zero) };
 
     [Theory]
+    [InlineData(RecordingCodec.Lz4, true)]
+    [InlineData(RecordingCodec.Lz4, false)]
     [InlineData(RecordingCodec.Brotli, true)]
     [InlineData(RecordingCodec.Brotli, false)]
     [InlineData(RecordingCodec.None, true)]
@@ -105,6 +109,8 @@ public sealed class RecordingFormatTests : IDisposable
     }
 
     [Theory]
+    [InlineData(RecordingCodec.Lz4, true)]
+    [InlineData(RecordingCodec.Lz4, false)]
     [InlineData(RecordingCodec.Brotli, true)]
     [InlineData(RecordingCodec.Brotli, false)]
     [InlineData(RecordingCodec.None, true)]
@@ -132,6 +138,8 @@ public sealed class RecordingFormatTests : IDisposable
     }
 
     [Theory]
+    [InlineData(RecordingCodec.Lz4, true)]
+    [InlineData(RecordingCodec.Lz4, false)]
     [InlineData(RecordingCodec.Brotli, true)]
     [InlineData(RecordingCodec.Brotli, false)]
     [InlineData(RecordingCodec.None, true)]
@@ -156,6 +164,47 @@ public sealed class RecordingFormatTests : IDisposable
         reader.TruncatedTail.Should().BeTrue();
         reader.TruncatedAtOffset.Should().Be(cut.Offset);
         reader.Warning.Should().Be($"{path}: recording ends inside a block at byte offset {cut.Offset} (cut short while recording?); the {complete} events before it were read");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_lz4_block_that_does_not_decompress_to_its_length_names_the_block_and_the_file_byte(bool readAhead)
+    {
+        string path = WriteSequence("lz4-damage.ftrec", 5_000, out _, RecordingCodec.Lz4);
+        byte[] bytes = File.ReadAllBytes(path);
+        RecordingFile.Block second = RecordingFile.Blocks(bytes)[1];
+        // One raw byte more than the payload holds, with the checksum made to match: only the codec can notice.
+        Span<byte> header = bytes.AsSpan((int)second.Offset, RecordingFormat.BlockHeaderLength);
+        int rawLength = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], rawLength + 1);
+        var crc = new Crc32();
+        crc.Append(header[..36]);
+        crc.Append(bytes.AsSpan((int)second.PayloadOffset, second.PayloadLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[36..], crc.GetCurrentHashAsUInt32());
+        File.WriteAllBytes(path, bytes);
+
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
+        Action readAll = () =>
+        {
+            while (reader.TryRead(out _))
+            {
+            }
+        };
+
+        readAll.Should().Throw<RecordingCorruptException>().WithMessage(
+            $"{path}: corrupted recording at byte offset {second.Offset}: LZ4 payload does not decompress: payload ends after {rawLength} of {rawLength + 1} raw bytes"
+            + $" (payload byte {second.PayloadLength}, file byte offset {second.End})");
+        reader.EventsRead.Should().Be(RecordingFile.Blocks(bytes)[0].EventCount);
+    }
+
+    [Fact]
+    public void The_default_codec_is_lz4()
+    {
+        string path = WriteSequence("default.ftrec", 100, out _, codec: new RecordingWriterOptions().Codec);
+        using RecordingReader reader = RecordingReader.Open(path);
+        reader.Header.Codec.Should().Be("lz4");
+        File.ReadAllBytes(path)[(int)RecordingFile.Blocks(File.ReadAllBytes(path))[0].Offset + 4].Should().Be((byte)RecordingCodec.Lz4);
     }
 
     [Fact]
