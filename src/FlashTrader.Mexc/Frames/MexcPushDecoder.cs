@@ -171,9 +171,18 @@ public sealed class MexcPushDecoder
         where TSink : IMexcPushSink
     {
         var fields = new DealsFields(_pending, info.SymbolId, info.ExchangeNs, info.LocalNs);
-        bool ok = reader.TryReadFields(ref fields);
+        while (true)
+        {
+            // As for depth: the deals come as one run, read in place; the field loop takes whatever differs.
+            reader.ReadTradeRun(ref fields);
+            if (!reader.TryReadField(out int field) || !fields.TryReadField(ref reader, field))
+            {
+                break;
+            }
+        }
+
         _pending = fields.Pending;
-        return ok ? EmitPending(info.Body, fields.Count, ref sink) : MexcDecodeResult.Malformed(info.Body, reader);
+        return reader.HasError ? MexcDecodeResult.Malformed(info.Body, reader) : EmitPending(info.Body, fields.Count, ref sink);
     }
 
     private MexcDecodeResult EmitPending<TSink>(MexcBody body, int count, ref TSink sink)
