@@ -65,11 +65,14 @@ internal struct LevelFields : IProtoFields
 }
 
 /// <summary>PublicAggreDealsV3Api (314) and PublicDealsV3Api (301): deals 1, eventType 2.</summary>
-internal struct DealsFields(MarketEvent[] pending, int symbolId, long frameNs, long localNs) : IProtoFields
+internal struct DealsFields(PendingTrade[] pending, long frameNs) : IProtoFields
 {
-    public MarketEvent[] Pending = pending;
+    public PendingTrade[] Pending = pending;
     public int Count;
 
+    // Out of line: the usual deals are read in place (TryAddUsualTrade), and this path's locals would otherwise
+    // enlarge (and zero) the caller's stack frame on every frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool TryReadField(ref ProtoReader reader, int fieldNumber)
     {
         switch (fieldNumber)
@@ -81,7 +84,7 @@ internal struct DealsFields(MarketEvent[] pending, int symbolId, long frameNs, l
                 }
 
                 var deal = new TradeFields { TimeOffset = item.Offset };
-                if (!item.TryReadFields(ref deal) || !deal.TryToEvent(ref item, symbolId, frameNs, localNs, out MarketEvent trade))
+                if (!item.TryReadFields(ref deal) || !deal.TryToTrade(ref item, frameNs, out PendingTrade trade))
                 {
                     return reader.Adopt(item);
                 }
@@ -151,11 +154,11 @@ internal struct DealsFields(MarketEvent[] pending, int symbolId, long frameNs, l
             return false;
         }
 
-        Add(MarketEvent.Trade(symbolId, exchangeNs, localNs, price, quantity, MexcPushDecoder.SideOf(tradeType), WireText.TradeIdOf(body.Slice(at, length))));
+        Add(new PendingTrade(exchangeNs, price, quantity, MexcPushDecoder.SideOf(tradeType), WireText.TradeIdOf(body.Slice(at, length))));
         return true;
     }
 
-    private void Add(in MarketEvent trade)
+    private void Add(in PendingTrade trade)
     {
         if (Count == Pending.Length)
         {
@@ -198,7 +201,7 @@ internal ref struct TradeFields : IProtoFields
     }
 
     /// <summary>The trade; its time falls back to the frame's when absent; a time beyond the ns range is an error.</summary>
-    public readonly bool TryToEvent(ref ProtoReader reader, int symbolId, long frameNs, long localNs, out MarketEvent trade)
+    public readonly bool TryToTrade(ref ProtoReader reader, long frameNs, out PendingTrade trade)
     {
         long exchangeNs = frameNs;
         if (TimeMs != 0 && !WireText.TryMillisecondsToNanoseconds(TimeMs, out exchangeNs))
@@ -207,7 +210,7 @@ internal ref struct TradeFields : IProtoFields
             return reader.Fail(ProtoError.TimestampOutOfRange, TimeOffset);
         }
 
-        trade = MarketEvent.Trade(symbolId, exchangeNs, localNs, Price, Quantity, MexcPushDecoder.SideOf(TradeType), WireText.TradeIdOf(TradeId));
+        trade = new PendingTrade(exchangeNs, Price, Quantity, MexcPushDecoder.SideOf(TradeType), WireText.TradeIdOf(TradeId));
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlashTrader.Mexc.Protobuf;
 
 namespace FlashTrader.Mexc.Frames;
@@ -39,6 +40,13 @@ public ref struct MexcPushWrapper : IProtoFields
             return true;
         }
 
+        return TryReadFieldByField(ref reader, out wrapper);
+    }
+
+    /// <summary>The general field loop; kept out of line so the usual path's stack frame stays small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryReadFieldByField(ref ProtoReader reader, out MexcPushWrapper wrapper)
+    {
         var fields = default(MexcPushWrapper);
         bool ok = reader.TryReadFields(ref fields);
         wrapper = fields;
