@@ -65,11 +65,14 @@ internal struct LevelFields : IProtoFields
 }
 
 /// <summary>PublicAggreDealsV3Api (314) and PublicDealsV3Api (301): deals 1, eventType 2.</summary>
-internal struct DealsFields(MarketEvent[] pending, int symbolId, long frameNs, long localNs) : IProtoFields
+internal struct DealsFields(PendingTrade[] pending, long frameNs) : IProtoFields
 {
-    public MarketEvent[] Pending = pending;
+    public PendingTrade[] Pending = pending;
     public int Count;
 
+    // Out of line: the usual deals are read in place (TryAddUsualTrade), and this path's locals would otherwise
+    // enlarge (and zero) the caller's stack frame on every frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool TryReadField(ref ProtoReader reader, int fieldNumber)
     {
         switch (fieldNumber)
@@ -81,23 +84,88 @@ internal struct DealsFields(MarketEvent[] pending, int symbolId, long frameNs, l
                 }
 
                 var deal = new TradeFields { TimeOffset = item.Offset };
-                if (!item.TryReadFields(ref deal) || !deal.TryToEvent(ref item, symbolId, frameNs, localNs, out MarketEvent trade))
+                if (!item.TryReadFields(ref deal) || !deal.TryToTrade(ref item, frameNs, out PendingTrade trade))
                 {
                     return reader.Adopt(item);
                 }
 
-                if (Count == Pending.Length)
-                {
-                    Array.Resize(ref Pending, Count * 2);
-                }
-
-                Pending[Count++] = trade;
+                Add(trade);
                 return true;
             case 2:
                 return reader.TrySkipStringField();
             default:
                 return reader.SkipField();
         }
+    }
+
+    /// <summary>
+    /// One deal item in place, <paramref name="body"/>[<paramref name="at"/>..<paramref name="end"/>], when it has
+    /// exactly MEXC's shape: price 1, quantity 2, tradeType 3 (one byte), time 4 (a varint of up to eight bytes, with
+    /// eight bytes of the body to read) and tradeId 5, in that order, strings of up to 127 bytes. False, adding nothing,
+    /// for anything else (other order, absent or extra fields, a bad number or time): the field loop then reads the
+    /// item and reports any error. The caller has checked that the item is shorter than 128 bytes.
+    /// </summary>
+    public bool TryAddUsualTrade(ReadOnlySpan<byte> body, int at, int end)
+    {
+        if (end - at < 2 || body[at] != 0x0a)
+        {
+            return false;
+        }
+
+        int length = body[at + 1];
+        at += 2;
+        if (length > end - at || !WireText.TryParseDecimal(body.Slice(at, length), out Fixed8 price))
+        {
+            return false;
+        }
+
+        at += length;
+        if (end - at < 2 || body[at] != 0x12)
+        {
+            return false;
+        }
+
+        length = body[at + 1];
+        at += 2;
+        if (length > end - at || !WireText.TryParseDecimal(body.Slice(at, length), out Fixed8 quantity))
+        {
+            return false;
+        }
+
+        at += length;
+        if (end - at < 4 || body[at] != 0x18 || body[at + 1] >= 0x80 || body[at + 2] != 0x20)
+        {
+            return false;
+        }
+
+        int tradeType = body[at + 1];
+        length = ProtoReader.TryDecodeShortVarint(body[(at + 3)..], out ulong timeMs);
+        at += 3 + length;
+        if (length == 0 || end - at < 2 || body[at] != 0x2a)
+        {
+            return false;
+        }
+
+        length = body[at + 1];
+        at += 2;
+        long exchangeNs = frameNs;
+        if (length != end - at || (timeMs != 0 && !WireText.TryMillisecondsToNanoseconds((long)timeMs, out exchangeNs)))
+        {
+            return false;
+        }
+
+        Add(new PendingTrade(exchangeNs, price, quantity, MexcPushDecoder.SideOf(tradeType), WireText.TradeIdOf(body.Slice(at, length))));
+        return true;
+    }
+
+    private void Add(in PendingTrade trade)
+    {
+        if (Count == Pending.Length)
+        {
+            Array.Resize(ref Pending, Count * 2);
+        }
+
+        Pending[Count++] = trade;
     }
 }
 
@@ -133,7 +201,7 @@ internal ref struct TradeFields : IProtoFields
     }
 
     /// <summary>The trade; its time falls back to the frame's when absent; a time beyond the ns range is an error.</summary>
-    public readonly bool TryToEvent(ref ProtoReader reader, int symbolId, long frameNs, long localNs, out MarketEvent trade)
+    public readonly bool TryToTrade(ref ProtoReader reader, long frameNs, out PendingTrade trade)
     {
         long exchangeNs = frameNs;
         if (TimeMs != 0 && !WireText.TryMillisecondsToNanoseconds(TimeMs, out exchangeNs))
@@ -142,7 +210,7 @@ internal ref struct TradeFields : IProtoFields
             return reader.Fail(ProtoError.TimestampOutOfRange, TimeOffset);
         }
 
-        trade = MarketEvent.Trade(symbolId, exchangeNs, localNs, Price, Quantity, MexcPushDecoder.SideOf(TradeType), WireText.TradeIdOf(TradeId));
+        trade = new PendingTrade(exchangeNs, Price, Quantity, MexcPushDecoder.SideOf(TradeType), WireText.TradeIdOf(TradeId));
         return true;
     }
 }

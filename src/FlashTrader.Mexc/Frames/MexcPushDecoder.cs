@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
@@ -16,6 +17,7 @@ public sealed class MexcPushDecoder
     private readonly SymbolTable _symbols;
     private readonly DepthLevelsPool _depthPool;
     private MarketEvent[] _pending = new MarketEvent[16];
+    private PendingTrade[] _trades = new PendingTrade[16];
 
     public MexcPushDecoder(SymbolTable symbols, DepthLevelsPool depthPool)
     {
@@ -113,12 +115,12 @@ public sealed class MexcPushDecoder
     /// </summary>
     private bool TryResolveSymbol(in MexcPushWrapper wrapper, out int symbolId)
     {
-        if (!wrapper.Symbol.IsEmpty)
-        {
-            return _symbols.TryGetId(wrapper.Symbol, out symbolId);
-        }
+        return wrapper.Symbol.IsEmpty ? TryResolveChannelSymbol(wrapper.Channel, out symbolId) : _symbols.TryGetId(wrapper.Symbol, out symbolId);
+    }
 
-        ReadOnlySpan<byte> channel = wrapper.Channel;
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryResolveChannelSymbol(ReadOnlySpan<byte> channel, out int symbolId)
+    {
         for (int attempt = 0; attempt < 2; attempt++)
         {
             int at = channel.LastIndexOf((byte)'@');
@@ -170,10 +172,30 @@ public sealed class MexcPushDecoder
     private MexcDecodeResult DecodeDeals<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        var fields = new DealsFields(_pending, info.SymbolId, info.ExchangeNs, info.LocalNs);
-        bool ok = reader.TryReadFields(ref fields);
-        _pending = fields.Pending;
-        return ok ? EmitPending(info.Body, fields.Count, ref sink) : MexcDecodeResult.Malformed(info.Body, reader);
+        var fields = new DealsFields(_trades, info.ExchangeNs);
+        while (true)
+        {
+            // As for depth: the deals come as one run, read in place; the field loop takes whatever differs.
+            reader.ReadTradeRun(ref fields);
+            if (!reader.TryReadField(out int field) || !fields.TryReadField(ref reader, field))
+            {
+                break;
+            }
+        }
+
+        _trades = fields.Pending;
+        if (reader.HasError)
+        {
+            return MexcDecodeResult.Malformed(info.Body, reader);
+        }
+
+        for (int i = 0; i < fields.Count; i++)
+        {
+            ref readonly PendingTrade t = ref _trades[i];
+            sink.OnEvent(MarketEvent.Trade(info.SymbolId, t.ExchangeNs, info.LocalNs, t.Price, t.Quantity, t.Aggressor, t.TradeId));
+        }
+
+        return Decoded(info.Body, fields.Count);
     }
 
     private MexcDecodeResult EmitPending<TSink>(MexcBody body, int count, ref TSink sink)
@@ -201,6 +223,7 @@ public sealed class MexcPushDecoder
         return Decoded(info.Body, 1);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
     private MexcDecodeResult DecodeBookTickerBatch<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
@@ -218,6 +241,7 @@ public sealed class MexcPushDecoder
         return ok ? EmitPending(info.Body, items.Count, ref sink) : MexcDecodeResult.Malformed(info.Body, reader);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
     private static MexcDecodeResult DecodeKline<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
@@ -249,6 +273,7 @@ public sealed class MexcPushDecoder
         return Decoded(info.Body, 1);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
     private static MexcDecodeResult DecodeOrder<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
@@ -285,6 +310,7 @@ public sealed class MexcPushDecoder
         return Decoded(info.Body, 1);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
     private static MexcDecodeResult DecodeDeal<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
@@ -332,6 +358,7 @@ public sealed class MexcPushDecoder
         return !reader.HasError;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
     private static MexcDecodeResult DecodeAccount<TSink>(in MexcPushWrapper wrapper, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {

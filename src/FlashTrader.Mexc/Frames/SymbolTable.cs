@@ -1,10 +1,11 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace FlashTrader.Mexc.Frames;
 
 /// <summary>
 /// The configured symbols and their ids (the index in the list), looked up straight from the UTF-8 bytes of a
-/// frame so resolving a symbol allocates nothing. Open addressing over an FNV-1a hash; built once, read-only after.
+/// frame so resolving a symbol allocates nothing. Open addressing over a word-at-a-time multiplicative hash; built once, read-only after.
 /// </summary>
 public sealed class SymbolTable
 {
@@ -79,14 +80,41 @@ public sealed class SymbolTable
         }
     }
 
+    /// <summary>
+    /// Eight bytes at a time (the tail as the last eight, overlapping), multiplied through so the high half mixes every
+    /// input bit: a symbol costs one or two multiplications instead of one per byte.
+    /// </summary>
     private static uint Hash(ReadOnlySpan<byte> bytes)
     {
-        uint hash = 2166136261;
-        foreach (byte b in bytes)
+        const ulong K = 0x9E37_79B9_7F4A_7C15;
+        int length = bytes.Length;
+        ulong hash = (ulong)length * K;
+        if (length >= 8)
         {
-            hash = (hash ^ b) * 16777619;
+            int at = 0;
+            for (; at <= length - 8; at += 8)
+            {
+                hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[at..])) * K;
+            }
+
+            if (at < length)
+            {
+                hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[(length - 8)..])) * K;
+            }
+        }
+        else if (length >= 4)
+        {
+            ulong word = BinaryPrimitives.ReadUInt32LittleEndian(bytes) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(bytes[(length - 4)..]) << 32);
+            hash = (hash ^ word) * K;
+        }
+        else
+        {
+            foreach (byte b in bytes)
+            {
+                hash = (hash ^ b) * K;
+            }
         }
 
-        return hash;
+        return (uint)(hash >> 32);
     }
 }

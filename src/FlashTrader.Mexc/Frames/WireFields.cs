@@ -71,6 +71,30 @@ internal static class WireFields
         reader.Advance(at);
     }
 
+    /// <summary>
+    /// The run of deal items (tag <c>0a</c>, a length under 128) that follows, each read in place when it has MEXC's
+    /// usual shape (see <see cref="DealsFields.TryAddUsualTrade"/>); the first item that does not is left to the
+    /// general path, which also reports errors.
+    /// </summary>
+    public static void ReadTradeRun(this ref ProtoReader reader, ref DealsFields deals)
+    {
+        ReadOnlySpan<byte> rest = reader.Remaining;
+        int at = 0;
+        while (rest.Length - at >= 2 && rest[at] == 0x0a)
+        {
+            int size = rest[at + 1];
+            int end = at + 2 + size;
+            if (size >= 0x80 || end > rest.Length || !deals.TryAddUsualTrade(rest, at + 2, end))
+            {
+                break;
+            }
+
+            at = end;
+        }
+
+        reader.Advance(at);
+    }
+
     /// <summary>A depth level item (price 1, quantity 2) as the current field.</summary>
     public static bool TryReadPriceLevelField(this ref ProtoReader reader, out PriceLevel level)
     {

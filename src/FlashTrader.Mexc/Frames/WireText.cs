@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using FlashTrader.Core.Numerics;
 
 namespace FlashTrader.Mexc.Frames;
@@ -60,6 +62,32 @@ public static class WireText
             return 0;
         }
 
+        // MEXC's ids lead with 18 or 19 digits: with 24 bytes to read, find where the run ends a word at a time and
+        // convert its first sixteen digits eight at once, instead of one dependent multiplication per digit.
+        if (utf8.Length >= 24)
+        {
+            ulong first = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            ulong second = BinaryPrimitives.ReadUInt64LittleEndian(utf8[8..]);
+            if ((NonDigits(first) | NonDigits(second)) == 0)
+            {
+                ulong third = NonDigits(BinaryPrimitives.ReadUInt64LittleEndian(utf8[16..]));
+                int run = 16 + (third == 0 ? 8 : BitOperations.TrailingZeroCount(third) >> 3);
+                if (run <= 19)
+                {
+                    ulong id = (EightDigits(first) * 100_000_000) + EightDigits(second);
+                    for (int i = 16; i < run; i++)
+                    {
+                        id = (id * 10) + (uint)(utf8[i] - '0');
+                    }
+
+                    if (id <= long.MaxValue)
+                    {
+                        return (long)id;
+                    }
+                }
+            }
+        }
+
         int digits = 0;
         while (digits < utf8.Length && (uint)(utf8[digits] - '0') <= 9)
         {
@@ -88,6 +116,22 @@ public static class WireText
         }
 
         return (long)(hash & long.MaxValue);
+    }
+
+    /// <summary>
+    /// The top bit of every byte of <paramref name="word"/> (little-endian) that is not an ASCII digit; borrows and
+    /// carries only run upwards, so the lowest flagged byte is exactly the first non-digit.
+    /// </summary>
+    private static ulong NonDigits(ulong word) =>
+        ((word - 0x3030_3030_3030_3030) | (word + 0x4646_4646_4646_4646)) & 0x8080_8080_8080_8080;
+
+    /// <summary>Eight ASCII digits (the first in the lowest byte) to their value: pairs, then fours, then all eight.</summary>
+    private static ulong EightDigits(ulong word)
+    {
+        word -= 0x3030_3030_3030_3030;
+        word = ((word * 10) + (word >> 8)) & 0x00FF_00FF_00FF_00FF;
+        word = ((word * 100) + (word >> 16)) & 0x0000_FFFF_0000_FFFF;
+        return ((word * 10_000) + (word >> 32)) & 0xFFFF_FFFF;
     }
 
     /// <summary>Milliseconds to nanoseconds, false when the product overflows.</summary>

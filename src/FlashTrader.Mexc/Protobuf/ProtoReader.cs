@@ -177,23 +177,11 @@ public ref struct ProtoReader
     {
         int start = _pos;
         ReadOnlySpan<byte> buffer = _buffer;
-        if (buffer.Length - start >= 8)
+        int length = TryDecodeShortVarint(buffer[start..], out value);
+        if (length > 0)
         {
-            // Up to eight bytes (timestamps, two-byte tags and lengths) without a loop: find the last byte by its clear
-            // top bit, then squeeze out the continuation bits, 7-bit groups to 14, 28 and 56 bits.
-            ulong word = BinaryPrimitives.ReadUInt64LittleEndian(buffer[start..]);
-            ulong stops = ~word & 0x8080_8080_8080_8080;
-            if (stops != 0)
-            {
-                int length = (BitOperations.TrailingZeroCount(stops) >> 3) + 1;
-                word &= ulong.MaxValue >> (64 - (8 * length));
-                word = (word & 0x007F_007F_007F_007F) | ((word & 0x7F00_7F00_7F00_7F00) >> 1);
-                word = (word & 0x0000_3FFF_0000_3FFF) | ((word & 0x3FFF_0000_3FFF_0000) >> 2);
-                word = (word & 0x0000_0000_0FFF_FFFF) | ((word & 0x0FFF_FFFF_0000_0000) >> 4);
-                value = word;
-                _pos = start + length;
-                return true;
-            }
+            _pos = start + length;
+            return true;
         }
 
         value = 0;
@@ -224,6 +212,36 @@ public ref struct ProtoReader
         }
 
         return Fail(ProtoError.VarintTooLong, _baseOffset + start);
+    }
+
+    /// <summary>
+    /// Decodes a varint of at most eight bytes at the start of <paramref name="bytes"/> without a loop when eight bytes
+    /// are there to read; returns its length, or 0 (value 0) when it is longer, cut short or fewer than eight bytes remain,
+    /// which the caller leaves to the general reader. For fast paths over a span and for the slow path here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int TryDecodeShortVarint(ReadOnlySpan<byte> bytes, out ulong value)
+    {
+        if (bytes.Length >= 8)
+        {
+            // Find the last byte by its clear top bit, then squeeze out the continuation bits, 7-bit groups to 14, 28
+            // and 56 bits.
+            ulong word = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            ulong stops = ~word & 0x8080_8080_8080_8080;
+            if (stops != 0)
+            {
+                int length = (BitOperations.TrailingZeroCount(stops) >> 3) + 1;
+                word &= ulong.MaxValue >> (64 - (8 * length));
+                word = (word & 0x007F_007F_007F_007F) | ((word & 0x7F00_7F00_7F00_7F00) >> 1);
+                word = (word & 0x0000_3FFF_0000_3FFF) | ((word & 0x3FFF_0000_3FFF_0000) >> 2);
+                word = (word & 0x0000_0000_0FFF_FFFF) | ((word & 0x0FFF_FFFF_0000_0000) >> 4);
+                value = word;
+                return length;
+            }
+        }
+
+        value = 0;
+        return 0;
     }
 
     /// <summary>An int64 field (two's complement in a varint, as protobuf encodes negative int64).</summary>

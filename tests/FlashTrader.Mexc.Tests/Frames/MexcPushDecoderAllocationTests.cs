@@ -59,17 +59,23 @@ public class MexcPushDecoderAllocationTests
             decoder.Decode(frame, i, ref sink);
         }
 
+        // The fewest bytes of five runs: the runtime's one-off tiering bookkeeping may land on this thread inside any
+        // single run, never in all five; a per-frame allocation shows in every run.
         sink.Events = 0;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long fewest = long.MaxValue;
+        for (int run = 0; run < 5; run++)
         {
-            decoder.Decode(frame, i, ref sink);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                decoder.Decode(frame, i, ref sink);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().Be(0);
-        sink.Events.Should().Be(which.EndsWith("aggre.deals", StringComparison.Ordinal) ? 2000 : 1000);
-        decoder.DecodedFrames.Should().Be(1100);
+        fewest.Should().Be(0);
+        sink.Events.Should().Be(which.EndsWith("aggre.deals", StringComparison.Ordinal) ? 10_000 : 5000);
+        decoder.DecodedFrames.Should().Be(5100);
     }
 }

@@ -261,5 +261,132 @@ public class MexcPushDecoderTests
         overflow.Should().BePositive().And.NotBe(WireText.TradeIdOf("99999999999999999998X0"u8));
     }
 
+    [Fact]
+    public void Deal_items_outside_mexcs_usual_layout_decode_to_the_same_trades()
+    {
+        // An aggre.deals body: a deal with its fields in reverse order, one with an unknown field, one without a trade
+        // type, then one in the usual layout (read in place again after the others).
+        byte[] body = Convert.FromHexString(
+            Item(Str(5, "731901896985399296X0_731901896985399297X0") + Tag(4, 0) + Varint(1785141192354) + "1801" + Str(2, "0.00099829") + Str(1, "84270"))
+            + Item(Str(1, "84270.5") + Str(2, "1.5") + "1802" + Tag(4, 0) + Varint(1785141192355) + Str(5, "731901896985399298X0") + "4801")
+            + Item(Str(1, "84271") + Str(2, "0.25") + Tag(4, 0) + Varint(1785141192356) + Str(5, "731901896985399299"))
+            + Item(Str(1, "84272.01") + Str(2, "0.00000001") + "1801" + Tag(4, 0) + Varint(1785141192357) + Str(5, "731901896985399300X0_x"))
+            + Str(2, "spot@public.aggre.deals.v3.api.pb@100ms"));
+        byte[] frame = Convert.FromHexString(Str(3, "BTCUSDT") + Tag(6, 0) + Varint(1785141192360) + Tag(314, 2) + Varint((ulong)body.Length) + Convert.ToHexString(body));
+
+        (MexcDecodeResult result, RecordingSink sink, _) = Decode(frame);
+
+        result.Status.Should().Be(MexcDecodeStatus.Decoded, result.Describe());
+        sink.Events.Select(e => (e.Price, e.Quantity, e.Side, e.TradeId, e.ExchangeTimeNs)).Should().Equal(
+            (F("84270"), F("0.00099829"), Side.Buy, 731901896985399296L, 1785141192354_000_000L),
+            (F("84270.5"), F("1.5"), Side.Sell, 731901896985399298L, 1785141192355_000_000L),
+            (F("84271"), F("0.25"), Side.None, 731901896985399299L, 1785141192356_000_000L),
+            (F("84272.01"), F("0.00000001"), Side.Buy, 731901896985399300L, 1785141192357_000_000L));
+
+        static string Item(string fields) => "0a" + Varint((ulong)fields.Length / 2) + fields;
+    }
+
+    [Fact]
+    public void A_bad_price_in_a_usual_deal_is_reported_at_its_string()
+    {
+        byte[] frame = (byte[])CapturedFrames.Named("public C# test: aggre.deals").Bytes.Clone();
+        int at = IndexOf(frame, "84270"u8);
+        frame[at + 1] = (byte)'-';
+
+        (MexcDecodeResult result, RecordingSink sink, _) = Decode(frame);
+
+        (result.Status, result.Error, result.ErrorOffset, result.Body).Should().Be((MexcDecodeStatus.Malformed, ProtoError.BadDecimal, at, MexcBody.PublicAggreDeals));
+        sink.Count.Should().Be(0);
+    }
+
+    public static TheoryData<string> UnusualEnvelopes() => new() { "fields reversed", "unknown field", "three-byte body length", "create time last" };
+
+    [Theory]
+    [MemberData(nameof(UnusualEnvelopes))]
+    public void Envelopes_outside_mexcs_usual_shape_decode_to_the_same_events(string shape)
+    {
+        byte[] usual = CapturedFrames.Named("public C# test: aggre.deals").Bytes;
+        var reader = new ProtoReader(usual);
+        MexcPushWrapper.TryRead(ref reader, out MexcPushWrapper w).Should().BeTrue();
+        string channel = Str(1, System.Text.Encoding.ASCII.GetString(w.Channel)), symbol = Str(3, System.Text.Encoding.ASCII.GetString(w.Symbol));
+        string send = Tag(6, 0) + Varint((ulong)w.SendTimeMs), bodyHex = Convert.ToHexString(w.BodyBytes);
+        string body = Tag(314, 2) + Varint((ulong)w.BodyBytes.Length) + bodyHex;
+        string hex = shape switch
+        {
+            "fields reversed" => body + send + symbol + channel,
+            "unknown field" => channel + symbol + "3801" + send + body + "4a00",
+            "three-byte body length" => channel + symbol + send + Tag(314, 2) + Varint((ulong)w.BodyBytes.Length)[..2] + "8100" + bodyHex,
+            _ => channel + symbol + body + Tag(5, 0) + Varint((ulong)w.SendTimeMs),
+        };
+        (MexcDecodeResult expected, RecordingSink expectedSink, _) = Decode(usual);
+
+        (MexcDecodeResult result, RecordingSink sink, _) = Decode(Convert.FromHexString(hex));
+
+        (result.Status, result.EventCount).Should().Be((MexcDecodeStatus.Decoded, 2), result.Describe());
+        expected.EventCount.Should().Be(2);
+        sink.Events.Should().Equal(expectedSink.Events, (a, e) => Same(a, e) && a.TradeId == e.TradeId);
+    }
+
+    [Fact]
+    public void Trade_ids_of_any_leading_digit_run_match_the_digit_by_digit_rule()
+    {
+        var random = new Random(11);
+        for (int i = 0; i < 20_000; i++)
+        {
+            int digits = random.Next(0, 26);
+            var text = new System.Text.StringBuilder(digits == 0 ? "C" : string.Empty);
+            text.Append((char)('1' + random.Next(9)));
+            while (text.Length < digits)
+            {
+                text.Append((char)('0' + random.Next(10)));
+            }
+
+            if (digits == 19 && random.Next(2) == 0)
+            {
+                text[0] = '9'; // above long.MaxValue (9223372036854775807) more often than not
+            }
+
+            text.Append(random.Next(3) switch { 0 => "X0_731901896985399297X0", 1 => "_", _ => string.Empty });
+            byte[] utf8 = System.Text.Encoding.ASCII.GetBytes(text.ToString());
+
+            WireText.TradeIdOf(utf8).Should().Be(Reference(utf8), text.ToString());
+        }
+
+        // The rule, independently: the leading integer when it has 1-19 digits and fits a long, else FNV-1a of all.
+        static long Reference(byte[] utf8)
+        {
+            int run = Array.FindIndex(utf8, b => b is < (byte)'0' or > (byte)'9');
+            run = run < 0 ? utf8.Length : run;
+            if (run is > 0 and <= 19 && System.Numerics.BigInteger.Parse(System.Text.Encoding.ASCII.GetString(utf8, 0, run), System.Globalization.CultureInfo.InvariantCulture) is var id && id <= long.MaxValue)
+            {
+                return (long)id;
+            }
+
+            ulong hash = 14695981039346656037;
+            foreach (byte b in utf8)
+            {
+                hash = unchecked((hash ^ b) * 1099511628211);
+            }
+
+            return (long)(hash & long.MaxValue);
+        }
+    }
+
+    private static string Tag(int field, int wireType) => Varint(((ulong)field << 3) | (uint)wireType);
+
+    private static string Str(int field, string text) =>
+        Tag(field, 2) + Varint((ulong)text.Length) + Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes(text));
+
+    private static string Varint(ulong value)
+    {
+        var hex = new System.Text.StringBuilder();
+        for (; value >= 0x80; value >>= 7)
+        {
+            hex.Append(((byte)(value | 0x80)).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.Append(((byte)value).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)).ToString();
+    }
+
     private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
 }
