@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FlashTrader.Core.Numerics;
 
 namespace FlashTrader.Core.Market;
@@ -265,6 +266,7 @@ public sealed class BookSide
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetSlot(int slot, long quantity)
     {
         ref ulong word = ref _occupied[slot >> 6];
@@ -304,12 +306,17 @@ public sealed class BookSide
         _ladderCount--;
         if (slot == _top)
         {
-            _top = Below(slot);
-            if (_top < _slots / 4)
-            {
-                // The best has drifted to the window's far end (or left it): move the window back over it.
-                RecentreOnBest();
-            }
+            TopRemoved(slot);
+        }
+    }
+
+    private void TopRemoved(int slot)
+    {
+        _top = Below(slot);
+        if (_top < _slots / 4)
+        {
+            // The best has drifted to the window's far end (or left it): move the window back over it.
+            RecentreOnBest();
         }
     }
 
@@ -508,6 +515,7 @@ public sealed class BookSide
     /// 2^shift × odd, and for an odd divisor, x × inverse(odd) mod 2^64 is x / odd exactly when it divides x, and
     /// exceeds (2^64 - 1) / odd when it does not.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryKey(long price, out long key)
     {
         ulong p = (ulong)price;
