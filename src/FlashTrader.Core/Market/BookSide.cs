@@ -1,321 +1,605 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using FlashTrader.Core.Numerics;
 
 namespace FlashTrader.Core.Market;
 
 /// <summary>
-/// One side of an L2 book: levels sorted so the best price is last, held in chunks of at most
-/// <see cref="ChunkCapacity"/> levels. A change anywhere in a deep book (Binance diffs touch ~40 levels spread over
-/// thousands) shifts at most one chunk instead of the whole side; chunks are recycled, so a book that has reached its
-/// working size allocates nothing.
+/// One side of an L2 book. Levels near the best live in a price ladder: a window of <see cref="WindowLevels"/> ticks
+/// indexed by price, with an occupancy bitmap (one bit per tick, one summary bit per 64 ticks) that finds the best and
+/// walks from it in order, so a level change costs a few instructions wherever it lands in the window. Levels the
+/// ladder cannot index — beyond the window, or off the tick grid — are kept exactly in a sorted store beside it; the
+/// two are merged when walking from the best. The window re-centres when the best leaves it or drifts to its far end.
+/// The tick is the one given, or learned from the data (the greatest common divisor of the prices seen); a price off
+/// that grid is never rounded, it is stored beside the ladder, and enough of them teach the finer tick.
 /// </summary>
 public sealed class BookSide
 {
-    public const int ChunkCapacity = 32;
+    /// <summary>Ticks in the ladder's window unless told otherwise: 655 USDC at BTC's 0.01 tick.</summary>
+    public const int DefaultWindowLevels = 1 << 16;
+
+    /// <summary>Off-grid levels inserted before the side adopts the finer tick they reveal.</summary>
+    internal const int OffGridLevelsToRelearn = 32;
+
+    // Keys (price / tick, negated for asks so the best is the highest key on both sides) stay within ±2^62, so a key
+    // minus the window's low key never overflows.
+    private const long KeyLimit = 1L << 62;
 
     private readonly bool _bids;
+    private readonly int _window;
+    private readonly SortedLevels _far;
 
-    // +1 for bids, -1 for asks: price × sign ascends towards the best on both sides, so searches compare without a branch.
-    private readonly long _sign;
-    private int _lastChunk;
-    private readonly Stack<Chunk> _spare = new();
-    private Chunk[] _chunks = new Chunk[16];
-    private long[] _firstPrices = new long[16];
-    private int _chunkCount;
+    private long[] _quantities = [];
+    private ulong[] _occupied = [];
+    private ulong[] _occupiedWords = [];
+    private long _lowKey;
+    private int _slots;
+    private int _top = -1;
+    private int _ladderCount;
 
+    private long _tick;
+    private int _tickShift;
+    private ulong _tickLowBits = ulong.MaxValue;
+    private ulong _tickInverse;
+    private ulong _tickQuotientLimit;
+
+    private long _offGridGcd;
+    private int _offGridCount;
+    private PriceLevel[] _scratch = [];
+
+    /// <summary>A side that learns its tick from the prices it is given.</summary>
     public BookSide(bool bids)
+        : this(bids, default, DefaultWindowLevels)
     {
-        _bids = bids;
-        _sign = bids ? 1 : -1;
     }
 
-    public int Count { get; private set; }
+    /// <param name="bids">True for the bid side (best = highest price), false for asks.</param>
+    /// <param name="tickSize">The pair's price step, or zero to learn it from the data.</param>
+    /// <param name="windowLevels">Ticks the ladder indexes around the best: a power of two, at least 64.</param>
+    public BookSide(bool bids, Fixed8 tickSize, int windowLevels = DefaultWindowLevels)
+    {
+        if (tickSize.IsNegative)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tickSize), tickSize, "a tick size must be positive, or zero to learn it");
+        }
 
+        if (windowLevels < 64 || !BitOperations.IsPow2(windowLevels))
+        {
+            throw new ArgumentOutOfRangeException(nameof(windowLevels), windowLevels, "the ladder window must be a power of two of at least 64 levels");
+        }
+
+        _bids = bids;
+        _window = windowLevels;
+        _far = new SortedLevels(bids);
+        if (tickSize.IsPositive)
+        {
+            UseTick(tickSize.Raw);
+        }
+    }
+
+    public int Count => _ladderCount + _far.Count;
+
+    /// <summary>The price step the ladder indexes by; zero until one is given or learned.</summary>
+    public Fixed8 TickSize => Fixed8.FromRaw(_tick);
+
+    /// <summary>Ticks the ladder's window spans.</summary>
+    public int WindowLevels => _window;
+
+    /// <summary>Levels held outside the ladder (beyond its window or off the tick grid).</summary>
+    public int FarCount => _far.Count;
+
+    /// <summary>Times the ladder was re-placed (best left the window, tick refined), counting its first placement.</summary>
+    public long Recentres { get; private set; }
+
+    /// <summary>The best level, or default on an empty side.</summary>
     public PriceLevel Best
     {
         get
         {
-            Chunk last = _chunks[_chunkCount - 1];
-            return last.Levels[last.Count - 1];
+            if (_far.Count == 0)
+            {
+                return _ladderCount > 0 ? LadderLevel(_top) : default;
+            }
+
+            if (_ladderCount == 0)
+            {
+                return _far.Best;
+            }
+
+            PriceLevel far = _far.Best;
+            long ladderPrice = PriceAt(_top);
+            return IsBetter(far.Price.Raw, ladderPrice) ? far : new PriceLevel(Fixed8.FromRaw(ladderPrice), Fixed8.FromRaw(_quantities[_top]));
         }
     }
 
     /// <summary>The i-th best level (0 = best), or default past the end.</summary>
     public PriceLevel FromBest(int i)
     {
-        for (int c = _chunkCount - 1; c >= 0; c--)
+        if (i < 0)
         {
-            Chunk chunk = _chunks[c];
-            if (i < chunk.Count)
-            {
-                return chunk.Levels[chunk.Count - 1 - i];
-            }
+            return default;
+        }
 
-            i -= chunk.Count;
+        foreach (PriceLevel level in FromBest())
+        {
+            if (i-- == 0)
+            {
+                return level;
+            }
         }
 
         return default;
     }
 
-    public LevelsFromBest FromBest() => new(_chunks, _chunkCount);
+    /// <summary>Walks the side from the best level outwards without allocating: <c>foreach (var l in side.FromBest())</c>.</summary>
+    public LevelsFromBest FromBest() => new(this);
+
+    /// <summary>Total quantity of the best <paramref name="levels"/> levels.</summary>
+    public Fixed8 DepthQuantity(int levels)
+    {
+        long sum = 0;
+        if (_far.Count == 0)
+        {
+            // The usual case: everything near the best is in the ladder, walked word by word.
+            for (int slot = _ladderCount > 0 ? _top : -1; slot >= 0 && levels-- > 0; slot = Below(slot))
+            {
+                sum += _quantities[slot];
+            }
+
+            return Fixed8.FromRaw(sum);
+        }
+
+        foreach (PriceLevel level in FromBest())
+        {
+            if (levels-- <= 0)
+            {
+                break;
+            }
+
+            sum += level.Quantity.Raw;
+        }
+
+        return Fixed8.FromRaw(sum);
+    }
+
+    /// <summary>True when a level at <paramref name="price"/> is (or would be) held outside the ladder.</summary>
+    internal bool IsFar(Fixed8 price) => !TryKey(price.Raw, out long key) || (ulong)(key - _lowKey) >= (ulong)_slots;
 
     public void Clear()
     {
-        for (int c = 0; c < _chunkCount; c++)
-        {
-            _chunks[c].Count = 0;
-            _spare.Push(_chunks[c]);
-            _chunks[c] = null!;
-        }
-
-        _chunkCount = 0;
-        Count = 0;
+        ClearLadder();
+        _far.Clear();
     }
 
+    /// <summary>Replaces the side with <paramref name="levels"/> (a snapshot), learning the tick from their prices.</summary>
     public void Load(ReadOnlySpan<PriceLevel> levels)
     {
         Clear();
+        long gcd = _tick;
         foreach (PriceLevel level in levels)
         {
-            Set(level);
+            if (level.Price.IsPositive && !level.Quantity.IsZero)
+            {
+                gcd = Gcd(gcd, level.Price.Raw);
+            }
+        }
+
+        if (gcd != _tick)
+        {
+            UseTick(gcd);
+        }
+
+        long bestKey = 0;
+        bool found = false;
+        foreach (PriceLevel level in levels)
+        {
+            if (!level.Quantity.IsZero && TryKey(level.Price.Raw, out long key) && (!found || key > bestKey))
+            {
+                bestKey = key;
+                found = true;
+            }
+        }
+
+        if (found)
+        {
+            PlaceWindow(bestKey);
+        }
+
+        // Snapshots list the best first: placing them worst first appends to the far store instead of shifting it.
+        for (int i = levels.Length - 1; i >= 0; i--)
+        {
+            Place(levels[i]);
         }
     }
 
     /// <summary>Sets a level's quantity; zero removes it.</summary>
     public void Set(PriceLevel level)
     {
-        long price = level.Price.Raw;
-        if (_chunkCount == 0)
+        if (TryKey(level.Price.Raw, out long key))
         {
-            if (!level.Quantity.IsZero)
+            ulong slot = (ulong)(key - _lowKey);
+            if (slot < (ulong)_slots)
             {
-                InsertChunk(0).Insert(0, level);
-                _firstPrices[0] = level.Price.Raw;
-                Count++;
-            }
-
-            return;
-        }
-
-        // A diff's levels come in price order, so the chunk the last change went to is the likeliest one.
-        long key = price * _sign;
-        int c = _lastChunk;
-        if (c >= _chunkCount || _firstPrices[c] * _sign > key || (c + 1 < _chunkCount && _firstPrices[c + 1] * _sign <= key))
-        {
-            // A price worse than every level belongs at the front of the first chunk.
-            c = Math.Max(0, FindChunk(key));
-        }
-
-        _lastChunk = c;
-        Chunk chunk = _chunks[c];
-        int i = chunk.Find(key, _sign);
-        if (i >= 0)
-        {
-            if (!level.Quantity.IsZero)
-            {
-                chunk.Levels[i] = level;
+                SetSlot((int)slot, level.Quantity.Raw);
                 return;
             }
+        }
 
-            chunk.RemoveAt(i);
-            Count--;
-            if (chunk.Count == 0)
+        SetOutsideWindow(level);
+    }
+
+    private void SetOutsideWindow(PriceLevel level)
+    {
+        long price = level.Price.Raw;
+        if (level.Quantity.IsZero || price <= 0)
+        {
+            _far.Set(level);
+            return;
+        }
+
+        if (_tick == 0)
+        {
+            UseTick(PowerOfTenStep(price));
+        }
+
+        if (!TryKey(price, out long key) && (!LearnFromOffGrid(price) || !TryKey(price, out key)))
+        {
+            _far.Set(level);
+            return;
+        }
+
+        // A new best outside the window (or the first level) moves the window to it; anything else stays far. Outside
+        // and better than the best means above the window, or below an empty one.
+        if (_slots == 0 || IsBetterThanBest(price))
+        {
+            Rehome(_tick, key);
+        }
+
+        ulong slot = (ulong)(key - _lowKey);
+        if (slot < (ulong)_slots)
+        {
+            SetSlot((int)slot, level.Quantity.Raw);
+        }
+        else
+        {
+            _far.Set(level);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetSlot(int slot, long quantity)
+    {
+        ref ulong word = ref _occupied[slot >> 6];
+        ulong bit = 1UL << slot;
+        if (quantity != 0)
+        {
+            _quantities[slot] = quantity;
+            if ((word & bit) == 0)
             {
-                RemoveChunk(c);
-            }
-            else
-            {
-                if (i == 0)
+                if (word == 0)
                 {
-                    _firstPrices[c] = chunk.Levels[0].Price.Raw;
+                    _occupiedWords[slot >> 12] |= 1UL << (slot >> 6);
                 }
 
-                MergeIfSparse(c);
+                word |= bit;
+                _ladderCount++;
+                if (slot > _top)
+                {
+                    _top = slot;
+                }
             }
 
             return;
         }
 
-        if (level.Quantity.IsZero)
+        if ((word & bit) == 0)
         {
             return;
         }
 
-        int insert = ~i;
-        if (chunk.Count == ChunkCapacity)
+        word &= ~bit;
+        if (word == 0)
         {
-            // Split the full chunk in two halves and insert into the half the price belongs to.
-            Chunk right = InsertChunk(c + 1);
-            int half = ChunkCapacity / 2;
-            Array.Copy(chunk.Levels, half, right.Levels, 0, ChunkCapacity - half);
-            right.Count = ChunkCapacity - half;
-            chunk.Count = half;
-            _firstPrices[c + 1] = right.Levels[0].Price.Raw;
-            if (insert > half)
+            _occupiedWords[slot >> 12] &= ~(1UL << (slot >> 6));
+        }
+
+        _ladderCount--;
+        if (slot == _top)
+        {
+            TopRemoved(slot);
+        }
+    }
+
+    private void TopRemoved(int slot)
+    {
+        _top = Below(slot);
+        if (_top < _slots / 4)
+        {
+            // The best has drifted to the window's far end (or left it): move the window back over it.
+            RecentreOnBest();
+        }
+    }
+
+    /// <summary>The highest occupied slot below <paramref name="slot"/>, or -1.</summary>
+    private int Below(int slot)
+    {
+        int s = slot - 1;
+        if (s < 0)
+        {
+            return -1;
+        }
+
+        int w = s >> 6;
+        ulong bits = _occupied[w] & (ulong.MaxValue >> (63 - (s & 63)));
+        if (bits != 0)
+        {
+            return (w << 6) | (63 - BitOperations.LeadingZeroCount(bits));
+        }
+
+        int below = w - 1;
+        if (below < 0)
+        {
+            return -1;
+        }
+
+        int summary = below >> 6;
+        ulong words = _occupiedWords[summary] & (ulong.MaxValue >> (63 - (below & 63)));
+        while (words == 0)
+        {
+            if (--summary < 0)
             {
-                chunk = right;
-                insert -= half;
-                c++;
+                return -1;
+            }
+
+            words = _occupiedWords[summary];
+        }
+
+        int word = (summary << 6) | (63 - BitOperations.LeadingZeroCount(words));
+        return (word << 6) | (63 - BitOperations.LeadingZeroCount(_occupied[word]));
+    }
+
+    private void RecentreOnBest()
+    {
+        foreach (PriceLevel level in FromBest())
+        {
+            if (TryKey(level.Price.Raw, out long key))
+            {
+                if (LowKeyFor(key) != _lowKey)
+                {
+                    Rehome(_tick, key);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>Counts an off-grid price; true when enough have been seen that the side now uses the finer tick.</summary>
+    private bool LearnFromOffGrid(long price)
+    {
+        _offGridGcd = Gcd(_offGridGcd, price);
+        if (++_offGridCount < OffGridLevelsToRelearn)
+        {
+            return false;
+        }
+
+        long tick = Gcd(_tick, _offGridGcd);
+        _offGridCount = 0;
+        _offGridGcd = 0;
+        long anchor = price;
+        if (Count > 0)
+        {
+            anchor = Best.Price.Raw;
+        }
+
+        // The best is on the finer grid unless it is a level off even that grid; then anchor on the new price.
+        long q = anchor / tick;
+        if (anchor % tick != 0 || anchor <= 0)
+        {
+            q = price / tick;
+        }
+
+        Rehome(tick, _bids ? q : -q);
+        return true;
+    }
+
+    /// <summary>Re-places the window with <paramref name="bestKey"/> near its top, under <paramref name="tick"/>, moving every level to its new home.</summary>
+    private void Rehome(long tick, long bestKey)
+    {
+        int n = 0;
+        int count = Count;
+        if (_scratch.Length < count)
+        {
+            _scratch = new PriceLevel[Math.Max(count, _scratch.Length * 2)];
+        }
+
+        foreach (PriceLevel level in FromBest())
+        {
+            _scratch[n++] = level;
+        }
+
+        Clear();
+        if (tick != _tick)
+        {
+            UseTick(tick);
+        }
+
+        PlaceWindow(bestKey);
+        for (int i = n - 1; i >= 0; i--)
+        {
+            Place(_scratch[i]);
+        }
+    }
+
+    private void PlaceWindow(long bestKey)
+    {
+        if (_quantities.Length == 0)
+        {
+            _quantities = new long[_window];
+            _occupied = new ulong[_window >> 6];
+            _occupiedWords = new ulong[Math.Max(1, _window >> 12)];
+        }
+
+        _lowKey = LowKeyFor(bestKey);
+        _slots = _window;
+        Recentres++;
+    }
+
+    /// <summary>The window's low key that puts <paramref name="bestKey"/> an eighth of the window below its top.</summary>
+    private long LowKeyFor(long bestKey) =>
+        Math.Clamp(bestKey - (_window - 1 - (_window >> 3)), -KeyLimit, KeyLimit - _window);
+
+    /// <summary>Puts a level in its home, ladder or far store, without moving the window.</summary>
+    private void Place(PriceLevel level)
+    {
+        if (TryKey(level.Price.Raw, out long key))
+        {
+            ulong slot = (ulong)(key - _lowKey);
+            if (slot < (ulong)_slots)
+            {
+                SetSlotWithoutRecentring((int)slot, level.Quantity.Raw);
+                return;
             }
         }
 
-        chunk.Insert(insert, level);
-        if (insert == 0)
+        _far.Set(level);
+    }
+
+    private void SetSlotWithoutRecentring(int slot, long quantity)
+    {
+        if (quantity != 0 || slot != _top)
         {
-            _firstPrices[c] = price;
+            SetSlot(slot, quantity);
+            return;
         }
 
-        Count++;
+        // Removing the top while placing: find the next one, but leave the window where the caller put it.
+        ref ulong word = ref _occupied[slot >> 6];
+        ulong bit = 1UL << slot;
+        if ((word & bit) == 0)
+        {
+            return;
+        }
+
+        word &= ~bit;
+        if (word == 0)
+        {
+            _occupiedWords[slot >> 12] &= ~(1UL << (slot >> 6));
+        }
+
+        _ladderCount--;
+        _top = Below(slot);
+    }
+
+    private void ClearLadder()
+    {
+        for (int s = 0; s < _occupiedWords.Length; s++)
+        {
+            ulong words = _occupiedWords[s];
+            while (words != 0)
+            {
+                _occupied[(s << 6) | BitOperations.TrailingZeroCount(words)] = 0;
+                words &= words - 1;
+            }
+
+            _occupiedWords[s] = 0;
+        }
+
+        _top = -1;
+        _ladderCount = 0;
     }
 
     /// <summary>
-    /// Folds a chunk that has fallen to a quarter full into a neighbour with room, so splits and removals cannot
-    /// fragment a side into ever more chunks (which would keep allocating on a book of steady size).
+    /// The ladder key of an on-grid price (price / tick, negated for asks); false for a price off the grid, not
+    /// positive, or beyond the key range. Exact division by the tick without a divide instruction: the tick is
+    /// 2^shift × odd, and for an odd divisor, x × inverse(odd) mod 2^64 is x / odd exactly when it divides x, and
+    /// exceeds (2^64 - 1) / odd when it does not.
     /// </summary>
-    private void MergeIfSparse(int c)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryKey(long price, out long key)
     {
-        Chunk chunk = _chunks[c];
-        if (chunk.Count > ChunkCapacity / 4)
+        ulong p = (ulong)price;
+        if (price > 0 && (p & _tickLowBits) == 0)
         {
-            return;
-        }
-
-        if (c > 0 && _chunks[c - 1].Count + chunk.Count <= ChunkCapacity)
-        {
-            Chunk left = _chunks[c - 1];
-            Array.Copy(chunk.Levels, 0, left.Levels, left.Count, chunk.Count);
-            left.Count += chunk.Count;
-            chunk.Count = 0;
-            RemoveChunk(c);
-        }
-        else if (c + 1 < _chunkCount && _chunks[c + 1].Count + chunk.Count <= ChunkCapacity)
-        {
-            Chunk right = _chunks[c + 1];
-            Array.Copy(right.Levels, 0, chunk.Levels, chunk.Count, right.Count);
-            chunk.Count += right.Count;
-            right.Count = 0;
-            RemoveChunk(c + 1);
-        }
-    }
-
-    /// <summary>The last chunk whose first level is at or worse than the price; -1 when the price is worse than all.</summary>
-    private int FindChunk(long key)
-    {
-        int lo = 0;
-        int hi = _chunkCount - 1;
-        int found = -1;
-        long sign = _sign;
-        long[] firstPrices = _firstPrices;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (firstPrices[mid] * sign <= key)
+            ulong q = (p >> _tickShift) * _tickInverse;
+            if (q <= _tickQuotientLimit)
             {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
+                key = _bids ? (long)q : -(long)q;
+                return true;
             }
         }
 
-        return found;
+        key = 0;
+        return false;
     }
 
-    private Chunk InsertChunk(int index)
+    private void UseTick(long tick)
     {
-        if (_chunkCount == _chunks.Length)
+        _tick = tick;
+        _tickShift = BitOperations.TrailingZeroCount(tick);
+        _tickLowBits = (1UL << _tickShift) - 1;
+        ulong odd = (ulong)tick >> _tickShift;
+
+        // Newton's iteration doubles the correct low bits of the inverse each step: 3 (odd × odd ≡ 1 mod 8) -> 96.
+        ulong inverse = odd;
+        for (int i = 0; i < 5; i++)
         {
-            Array.Resize(ref _chunks, _chunks.Length * 2);
-            Array.Resize(ref _firstPrices, _chunks.Length);
+            inverse *= 2 - (odd * inverse);
         }
 
-        Array.Copy(_chunks, index, _chunks, index + 1, _chunkCount - index);
-        Array.Copy(_firstPrices, index, _firstPrices, index + 1, _chunkCount - index);
-        if (_spare.Count == 0)
-        {
-            // Grow geometrically, like a list's capacity: a book that keeps deepening allocates ever more rarely.
-            for (int i = Math.Max(4, _chunkCount); i > 0; i--)
-            {
-                _spare.Push(new Chunk());
-            }
-        }
-
-        Chunk chunk = _spare.Pop();
-        chunk.Count = 0;
-        _chunks[index] = chunk;
-        _chunkCount++;
-        return chunk;
+        _tickInverse = inverse;
+        _tickQuotientLimit = Math.Min(ulong.MaxValue / odd, (ulong)KeyLimit - 1);
+        _slots = 0;
     }
 
-    private void RemoveChunk(int index)
+    private long PriceAt(int slot)
     {
-        _spare.Push(_chunks[index]);
-        Array.Copy(_chunks, index + 1, _chunks, index, _chunkCount - index - 1);
-        Array.Copy(_firstPrices, index + 1, _firstPrices, index, _chunkCount - index - 1);
-        _chunkCount--;
-        _chunks[_chunkCount] = null!;
+        long key = _lowKey + slot;
+        return (_bids ? key : -key) * _tick;
     }
 
-    internal sealed class Chunk
+    private PriceLevel LadderLevel(int slot) => new(Fixed8.FromRaw(PriceAt(slot)), Fixed8.FromRaw(_quantities[slot]));
+
+    private bool IsBetter(long price, long than) => _bids ? price > than : price < than;
+
+    private bool IsBetterThanBest(long price) => Count == 0 || IsBetter(price, Best.Price.Raw);
+
+    /// <summary>The largest power of ten (at most 1) dividing a price: a first guess at the tick before any snapshot.</summary>
+    private static long PowerOfTenStep(long price)
     {
-        public readonly PriceLevel[] Levels = new PriceLevel[ChunkCapacity];
-        public int Count;
-
-        /// <summary>Index of the level whose price × <paramref name="sign"/> is <paramref name="key"/>, or ~insertion point.</summary>
-        public int Find(long key, long sign)
+        long step = 1;
+        while (step < Fixed8.Scale && price % (step * 10) == 0)
         {
-            int lo = 0;
-            int hi = Count - 1;
-            PriceLevel[] levels = Levels;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                long m = levels[mid].Price.Raw * sign;
-                if (m == key)
-                {
-                    return mid;
-                }
-
-                if (m < key)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return ~lo;
+            step *= 10;
         }
 
-        public void Insert(int index, PriceLevel level)
-        {
-            Array.Copy(Levels, index, Levels, index + 1, Count - index);
-            Levels[index] = level;
-            Count++;
-        }
-
-        public void RemoveAt(int index)
-        {
-            Array.Copy(Levels, index + 1, Levels, index, Count - index - 1);
-            Count--;
-        }
+        return step;
     }
 
-    /// <summary>Walks a side from the best level outwards without allocating: <c>foreach (var l in side.FromBest())</c>.</summary>
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return Math.Abs(a);
+    }
+
+    /// <summary>Walks a side from the best level outwards without allocating: the ladder and the far store merged.</summary>
     public ref struct LevelsFromBest
     {
-        private readonly Chunk[] _chunks;
+        private readonly BookSide? _side;
+        private int _slot;
         private int _chunk;
         private int _index;
 
-        internal LevelsFromBest(Chunk[] chunks, int chunkCount)
+        internal LevelsFromBest(BookSide side)
         {
-            _chunks = chunks;
-            _chunk = chunkCount - 1;
-            _index = chunkCount > 0 ? chunks[chunkCount - 1].Count : 0;
+            _side = side;
+            _slot = side._ladderCount > 0 ? side._top : -1;
+            _chunk = side._far.ChunkCount - 1;
+            _index = _chunk >= 0 ? side._far.Chunks[_chunk].Count - 1 : -1;
         }
 
         public readonly LevelsFromBest GetEnumerator() => this;
@@ -324,21 +608,43 @@ public sealed class BookSide
 
         public bool MoveNext()
         {
-            while (_chunk >= 0)
+            BookSide? side = _side;
+            if (side is null)
             {
-                if (--_index >= 0)
+                return false;
+            }
+
+            if (_chunk < 0)
+            {
+                if (_slot < 0)
                 {
-                    Current = _chunks[_chunk].Levels[_index];
-                    return true;
+                    return false;
                 }
 
-                if (--_chunk >= 0)
+                Current = side.LadderLevel(_slot);
+                _slot = side.Below(_slot);
+                return true;
+            }
+
+            PriceLevel far = side._far.Chunks[_chunk].Levels[_index];
+            if (_slot >= 0)
+            {
+                long price = side.PriceAt(_slot);
+                if (!side.IsBetter(far.Price.Raw, price))
                 {
-                    _index = _chunks[_chunk].Count;
+                    Current = new PriceLevel(Fixed8.FromRaw(price), Fixed8.FromRaw(side._quantities[_slot]));
+                    _slot = side.Below(_slot);
+                    return true;
                 }
             }
 
-            return false;
+            Current = far;
+            if (--_index < 0 && --_chunk >= 0)
+            {
+                _index = side._far.Chunks[_chunk].Count - 1;
+            }
+
+            return true;
         }
     }
 }

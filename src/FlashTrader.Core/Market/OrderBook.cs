@@ -8,19 +8,30 @@ namespace FlashTrader.Core.Market;
 /// lastUpdateId is stale; one starting beyond lastUpdateId + 1 is a gap, after which the book is not trusted until a
 /// new snapshot. Diffs that arrive before the first snapshot are buffered and replayed onto it (MEXC's documented
 /// procedure), so a capture whose snapshot lands mid-stream still syncs.
-/// Each side is a <see cref="BookSide"/>: chunked sorted levels, cheap to change anywhere in a deep book.
+/// Each side is a <see cref="BookSide"/>: a price-indexed ladder around the best, so a level change costs a few ns.
 /// </summary>
 public sealed class OrderBook
 {
-    private readonly BookSide _bids = new(bids: true);
-    private readonly BookSide _asks = new(bids: false);
+    private readonly BookSide _bids;
+    private readonly BookSide _asks;
     private readonly BufferedDiff[] _buffer;
     private int _bufferStart;
     private int _bufferCount;
 
+    /// <summary>A book that learns the symbol's tick from its first snapshot (or first prices).</summary>
     public OrderBook(string symbol, int maxBufferedDiffs = 1024)
+        : this(symbol, default, maxBufferedDiffs)
+    {
+    }
+
+    /// <param name="symbol">The pair.</param>
+    /// <param name="tickSize">The pair's price step (10^-PriceDecimals), or zero to learn it from the data.</param>
+    /// <param name="maxBufferedDiffs">Diffs kept while awaiting a snapshot.</param>
+    public OrderBook(string symbol, Fixed8 tickSize, int maxBufferedDiffs = 1024)
     {
         Symbol = symbol;
+        _bids = new BookSide(bids: true, tickSize);
+        _asks = new BookSide(bids: false, tickSize);
         _buffer = new BufferedDiff[maxBufferedDiffs];
     }
 
@@ -211,22 +222,7 @@ public sealed class OrderBook
     }
 
     /// <summary>Total quantity of the best <paramref name="levels"/> levels of one side.</summary>
-    public Fixed8 DepthQuantity(Side side, int levels)
-    {
-        long sum = 0;
-        int n = 0;
-        foreach (PriceLevel level in FromBest(side))
-        {
-            if (n++ == levels)
-            {
-                break;
-            }
-
-            sum += level.Quantity.Raw;
-        }
-
-        return Fixed8.FromRaw(sum);
-    }
+    public Fixed8 DepthQuantity(Side side, int levels) => (side == Side.Buy ? _bids : _asks).DepthQuantity(levels);
 
     private struct BufferedDiff
     {

@@ -194,6 +194,29 @@ public sealed class OrderBookTests
     }
 
     [Fact]
+    public void A_bid_far_beyond_the_ladder_window_crosses_the_book_and_its_removal_restores_every_level_in_order()
+    {
+        // At a 0.01 tick, 2000 lies 190,100 ticks above the book: past the ladder's window, which moves to it and back.
+        var book = new OrderBook("BTCUSDC", Fixed8.Parse("0.01"));
+        book.ApplySnapshot(100, Depth.Levels(bids: "1@99, 2@98, 3@1.5", asks: "0.5@100, 3@101, 1@5000"), Events.At(0));
+
+        book.ApplyDiff(101, 101, Depth.Levels(bids: "4@2000"), Events.At(1)).Should().Be(DepthDiffOutcome.Applied);
+
+        book.IsCrossed.Should().BeTrue();
+        book.IsTradeable.Should().BeFalse();
+        book.CrossedUpdates.Should().Be(1);
+        Depth.Bids(book).Should().Be("4@2000, 1@99, 2@98, 3@1.5");
+
+        book.ApplyDiff(102, 102, Depth.Levels(bids: "0@2000, 0@1.4", asks: "0@4999"), Events.At(2)).Should().Be(DepthDiffOutcome.Applied);
+
+        book.IsTradeable.Should().BeTrue();
+        book.CrossedUpdates.Should().Be(1);
+        Depth.Bids(book).Should().Be("1@99, 2@98, 3@1.5");
+        Depth.Asks(book).Should().Be("0.5@100, 3@101, 1@5000");
+        book.DepthQuantity(Side.Buy, 3).Should().Be(Fixed8.Parse("6"));
+    }
+
+    [Fact]
     public void A_locked_book_with_bid_equal_to_ask_counts_as_crossed()
     {
         Snapshot(100, bids: "1@100", asks: "1@100");
