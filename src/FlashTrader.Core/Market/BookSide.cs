@@ -112,7 +112,8 @@ public sealed class BookSide
         }
     }
 
-    /// <summary>The i-th best level (0 = best), or default past the end.</summary>
+    /// <summary>The i-th best level (0 = best), or default past the end. O(i): a walk over several levels takes
+    /// <see cref="FromBest()"/>.</summary>
     public PriceLevel FromBest(int i)
     {
         if (i < 0)

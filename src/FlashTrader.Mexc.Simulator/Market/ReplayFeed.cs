@@ -393,14 +393,26 @@ internal sealed class ReplayFeed
     private DepthLevels TopOfBook(OrderBook book, int levels)
     {
         _top.Clear();
-        for (int i = 0; i < Math.Min(levels, book.BidCount); i++)
+        int bids = 0;
+        foreach (PriceLevel level in book.BidsFromBest)
         {
-            _top.AddBid(book.Bid(i));
+            if (bids++ == levels)
+            {
+                break;
+            }
+
+            _top.AddBid(level);
         }
 
-        for (int i = 0; i < Math.Min(levels, book.AskCount); i++)
+        int asks = 0;
+        foreach (PriceLevel level in book.AsksFromBest)
         {
-            _top.AddAsk(book.Ask(i));
+            if (asks++ == levels)
+            {
+                break;
+            }
+
+            _top.AddAsk(level);
         }
 
         return _top;
