@@ -31,7 +31,8 @@ public sealed class Doji : IBarIndicator
 
         _seen = PatternLookback + 1;
         double range = high - low; // BodyDoji measures high-low
-        double doji = CandleShape.RealBody(open, close) <= _bodyDoji.Average(range) ? 100 : 0;
+        bool isDoji = CandleShape.RealBody(open, close) <= _bodyDoji.Average(range);
+        double doji = 100.0 * Unsafe.As<bool, byte>(ref isDoji); // no branch: dojis come at random
         _bodyDoji.Slide(range);
         _value = doji;
         return doji;
