@@ -15,8 +15,8 @@ public sealed class Sma : IBarIndicator
     private readonly double _divisor; // the period as a double: no int conversion per update
     private readonly double[] _window;
     private int _pos;
-    private int _seen; // bars seen, counted only until the first output
-    private double _total; // sum of the last period-1 values once ready
+    private int _seen; // 0 until the window first fills, then period
+    private double _total = double.NaN; // sum of the last period-1 values once ready; NaN before
     private double _value = double.NaN;
 
     public Sma(int period)
@@ -48,15 +48,16 @@ public sealed class Sma : IBarIndicator
         if (++pos == window.Length)
         {
             pos = 0;
+            if (!IsReady)
+            {
+                Seed(); // the window has just filled: once per indicator
+            }
         }
 
         _pos = pos;
-        if (_seen < _period)
-        {
-            return WarmUp(value, Unsafe.Add(ref first, pos));
-        }
 
-        // pos < window.Length always, so the unchecked read stays inside the ring.
+        // During warm-up _total is NaN, so the output is NaN without a test per update. pos < window.Length
+        // always, so the unchecked read stays inside the ring.
         double total = _total;
         double sma = (total + value) / _divisor;
         _total = total + (value - Unsafe.Add(ref first, pos)); // the oldest leaves before the next value enters
@@ -78,17 +79,17 @@ public sealed class Sma : IBarIndicator
         }
     }
 
+    // TA-Lib's seed: the first period-1 values summed in order (the newest is added by the caller's formula).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double WarmUp(double value, double oldest)
+    private void Seed()
     {
-        _total += value;
-        if (++_seen < _period)
+        double total = 0;
+        for (int i = 0; i < _window.Length - 1; i++)
         {
-            return _value;
+            total += _window[i];
         }
 
-        _value = _total / _divisor;
-        _total -= oldest;
-        return _value;
+        _total = total;
+        _seen = _period;
     }
 }

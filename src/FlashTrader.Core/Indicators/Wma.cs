@@ -16,9 +16,9 @@ public sealed class Wma : IBarIndicator
     private readonly double _divider;
     private readonly double[] _window;
     private int _pos;
-    private int _seen; // counted only until the first output
-    private double _weightedSum;
-    private double _plainSum;
+    private int _seen; // 0 until the window first fills, then period
+    private double _weightedSum = double.NaN; // NaN until seeded
+    private double _plainSum = double.NaN;
     private double _trailing;
     private double _value = double.NaN;
 
@@ -49,15 +49,15 @@ public sealed class Wma : IBarIndicator
         if (++pos == window.Length)
         {
             pos = 0;
+            if (!IsReady)
+            {
+                Seed(); // the window has just filled: once per indicator
+            }
         }
 
         _pos = pos;
-        if (_seen < _period - 1)
-        {
-            return WarmUp(value);
-        }
 
-        _seen = _period;
+        // During warm-up both sums are NaN, so the output is NaN without a test per update.
         double plain = _plainSum + (value - _trailing);
         double weighted = _weightedSum;
         double newest = value * _weight;
@@ -83,12 +83,21 @@ public sealed class Wma : IBarIndicator
         }
     }
 
+    // TA-Lib's warm-up sums over the first period-1 values, in its order (weights 1, 2, ...); the newest is
+    // added by the caller's formula.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double WarmUp(double value)
+    private void Seed()
     {
-        int n = ++_seen;
-        _plainSum += value;
-        _weightedSum += value * n;
-        return _value;
+        double plain = 0;
+        double weighted = 0;
+        for (int i = 0; i < _period - 1; i++)
+        {
+            plain += _window[i];
+            weighted += _window[i] * (i + 1);
+        }
+
+        _plainSum = plain;
+        _weightedSum = weighted;
+        _seen = _period;
     }
 }
