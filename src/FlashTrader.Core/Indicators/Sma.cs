@@ -4,10 +4,9 @@ using System.Runtime.InteropServices;
 namespace FlashTrader.Core.Indicators;
 
 /// <summary>
-/// Simple moving average, TA-Lib's running-sum form: the output is (sum of the previous period-1 values + newest)
-/// / period, exactly TA_SMA's expression. The carried sum is updated as sum + (newest - oldest), which keeps one
-/// addition on the bar-to-bar dependency chain instead of two (it drifts from TA-Lib's rounding by ulps, far
-/// inside the 1e-9 the golden tests hold it to). Lookback period-1.
+/// Simple moving average, TA-Lib's running-sum form (add the newest, divide, subtract the oldest), so the
+/// rounding matches TA_SMA exactly (Stochastic's smoothing, and so its output, stays bit-identical to TA-Lib's).
+/// Lookback period-1.
 /// </summary>
 public sealed class Sma : IBarIndicator
 {
@@ -58,9 +57,9 @@ public sealed class Sma : IBarIndicator
 
         // During warm-up _total is NaN, so the output is NaN without a test per update. pos < window.Length
         // always, so the unchecked read stays inside the ring.
-        double total = _total;
-        double sma = (total + value) / _divisor;
-        _total = total + (value - Unsafe.Add(ref first, pos)); // the oldest leaves before the next value enters
+        double total = _total + value;
+        double sma = total / _divisor;
+        _total = total - Unsafe.Add(ref first, pos); // the oldest leaves before the next value enters
         _value = sma;
         return sma;
     }
