@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace FlashTrader.Core.Indicators;
 
 /// <summary>
@@ -10,15 +13,20 @@ public sealed class BollingerBands : IBarIndicator
     private readonly double _nbDevUp;
     private readonly double _nbDevDown;
     private readonly double[] _window;
+    private readonly double _divisor; // the period as a double
     private int _pos;
-    private long _count;
+    private int _seen; // counted only until the first output
     private double _total;
     private double _totalSquares;
+    private double _upper = double.NaN;
+    private double _middle = double.NaN;
+    private double _lower = double.NaN;
 
     public BollingerBands(int period = 20, double nbDevUp = 2.0, double nbDevDown = 2.0)
     {
         TaLibMath.RequirePeriod(period, 2, nameof(period));
         _period = period;
+        _divisor = period;
         _nbDevUp = nbDevUp;
         _nbDevDown = nbDevDown;
         _window = new double[period];
@@ -28,39 +36,50 @@ public sealed class BollingerBands : IBarIndicator
 
     public int OutputCount => 3;
 
-    public bool IsReady => _count >= _period;
+    public bool IsReady => _seen >= _period;
 
-    public double Upper { get; private set; } = double.NaN;
+    public double Upper => _upper;
 
-    public double Middle { get; private set; } = double.NaN;
+    public double Middle => _middle;
 
-    public double Lower { get; private set; } = double.NaN;
+    public double Lower => _lower;
 
+    // The sums keep TA-Lib's order of operations exactly: E[x²] - mean² cancels heavily, so a re-association
+    // that is harmless elsewhere would cost digits here.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Update(double value)
     {
-        _window[_pos] = value;
-        if (++_pos == _period)
+        double[] window = _window;
+        ref double first = ref MemoryMarshal.GetArrayDataReference(window);
+        int pos = _pos;
+        Unsafe.Add(ref first, pos) = value;
+        if (++pos == window.Length)
         {
-            _pos = 0;
+            pos = 0;
         }
 
-        _total += value;
-        _totalSquares += value * value;
-        if (++_count < _period)
+        _pos = pos;
+        double total = _total + value;
+        double totalSquares = _totalSquares + (value * value);
+        if (_seen < _period - 1)
         {
+            _seen++;
+            _total = total;
+            _totalSquares = totalSquares;
             return false;
         }
 
-        double oldest = _window[_pos];
-        double mean = _total / _period;
-        _total -= oldest;
-        double meanSquares = _totalSquares / _period;
-        _totalSquares -= oldest * oldest;
+        _seen = _period;
+        double oldest = Unsafe.Add(ref first, pos); // pos < window.Length: inside the ring
+        double mean = total / _divisor;
+        _total = total - oldest;
+        double meanSquares = totalSquares / _divisor;
+        _totalSquares = totalSquares - (oldest * oldest);
         double variance = meanSquares - (mean * mean);
         double sigma = TaLibMath.IsZeroOrNegative(variance) ? 0.0 : Math.Sqrt(variance);
-        Middle = mean;
-        Upper = mean + (sigma * _nbDevUp);
-        Lower = mean - (sigma * _nbDevDown);
+        _middle = mean;
+        _upper = mean + (sigma * _nbDevUp);
+        _lower = mean - (sigma * _nbDevDown);
         return true;
     }
 
@@ -68,9 +87,9 @@ public sealed class BollingerBands : IBarIndicator
 
     public double GetOutput(int index) => index switch
     {
-        0 => Upper,
-        1 => Middle,
-        2 => Lower,
+        0 => _upper,
+        1 => _middle,
+        2 => _lower,
         _ => throw new ArgumentOutOfRangeException(nameof(index), index, "Bollinger Bands have outputs 0 (upper), 1 (middle), 2 (lower)"),
     };
 

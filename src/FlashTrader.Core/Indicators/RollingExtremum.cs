@@ -1,55 +1,67 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace FlashTrader.Core.Indicators;
 
 /// <summary>
 /// Highest (or lowest) value of the last <c>period</c> inputs in amortized O(1): a monotonic deque of
-/// candidates kept in a fixed ring, so updates never allocate.
+/// candidates kept in a fixed ring, so updates never allocate. A lowest is kept as the highest of the negated
+/// values (negation is exact), so both share one comparison; the ring's size is a power of two, so positions
+/// wrap with a mask instead of a compare.
 /// </summary>
 internal sealed class RollingExtremum
 {
-    private readonly int _period;
-    private readonly bool _max;
-    private readonly double[] _values;
-    private readonly long[] _indices;
+    private readonly long _period;
+    private readonly double _sign; // +1 for the highest, -1 for the lowest
+    private readonly int _mask;
+    private readonly Candidate[] _ring;
     private int _head; // ring position of the front (the current extremum)
-    private int _size;
+    private int _tail; // ring position one past the back
     private long _next;
 
     public RollingExtremum(int period, bool max)
     {
         _period = period;
-        _max = max;
-        _values = new double[period];
-        _indices = new long[period];
+        _sign = max ? 1.0 : -1.0;
+        // At most period candidates are held; one spare slot keeps a full ring distinct from an empty one.
+        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)period + 1);
+        _mask = capacity - 1;
+        _ring = new Candidate[capacity];
     }
+
+    /// <summary>True once <c>period</c> values have been pushed: the window is complete.</summary>
+    public bool IsFull => _next >= _period;
 
     public double Push(double value)
     {
+        ref Candidate ring = ref MemoryMarshal.GetArrayDataReference(_ring); // positions are masked: always inside
+        int mask = _mask;
+        int head = _head;
+        int tail = _tail;
         long index = _next++;
-        if (_size > 0 && _indices[_head] <= index - _period)
+        double v = value * _sign;
+        if (head != tail && Unsafe.Add(ref ring, head).Index <= index - _period)
         {
-            _head = Wrap(_head + 1); // the front fell out of the window
-            _size--;
+            head = (head + 1) & mask; // the front fell out of the window
         }
 
         // Drop candidates the new value dominates; ties keep the newer one (value is the same either way).
-        while (_size > 0)
+        while (head != tail)
         {
-            double v = _values[Wrap(_head + _size - 1)];
-            if (_max ? v > value : v < value)
+            int back = (tail - 1) & mask;
+            if (Unsafe.Add(ref ring, back).Value > v)
             {
                 break;
             }
 
-            _size--;
+            tail = back;
         }
 
-        int slot = Wrap(_head + _size);
-        _values[slot] = value;
-        _indices[slot] = index;
-        _size++;
-        return _values[_head];
+        Unsafe.Add(ref ring, tail) = new Candidate(v, index);
+        _tail = (tail + 1) & mask;
+        _head = head;
+        return Unsafe.Add(ref ring, head).Value * _sign;
     }
 
-    // Positions stay below 2·period, so one conditional subtraction replaces a division.
-    private int Wrap(int position) => position >= _period ? position - _period : position;
+    private readonly record struct Candidate(double Value, long Index);
 }

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace FlashTrader.Core.Indicators;
 
 /// <summary>
 /// Slow stochastic as TA_STOCH with SMA smoothing: fast %K = (close - lowest low)/((highest high - lowest low)/100)
 /// over <c>fastK</c> bars (0 when the range is 0), slow %K = SMA(fast %K, slowK), slow %D = SMA(slow %K, slowD).
-/// Lookback (fastK-1)+(slowK-1)+(slowD-1).
+/// Lookback (fastK-1)+(slowK-1)+(slowD-1). The highest high and lowest low come from monotonic deques
+/// (<see cref="RollingExtremum"/>), O(1) amortized per bar where TA-Lib rescans its window when the extreme leaves it.
 /// </summary>
 public sealed class Stochastic : IBarIndicator
 {
@@ -12,7 +15,9 @@ public sealed class Stochastic : IBarIndicator
     private readonly RollingExtremum _lowest;
     private readonly Sma _slowK;
     private readonly Sma _slowD;
-    private long _count;
+    private bool _ready;
+    private double _k = double.NaN;
+    private double _d = double.NaN;
 
     public Stochastic(int fastKPeriod = 14, int slowKPeriod = 3, int slowDPeriod = 3)
     {
@@ -30,37 +35,25 @@ public sealed class Stochastic : IBarIndicator
 
     public int OutputCount => 2;
 
-    public bool IsReady => _count > Lookback;
+    public bool IsReady => _ready;
 
-    public double K { get; private set; } = double.NaN;
+    public double K => _k;
 
-    public double D { get; private set; } = double.NaN;
+    public double D => _d;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Update(double high, double low, double close)
     {
         double highest = _highest.Push(high);
         double lowest = _lowest.Push(low);
-        if (++_count < _fastK)
+        if (!_ready)
         {
-            return false;
+            return WarmUp(highest, lowest, close);
         }
 
-        double diff = (highest - lowest) / 100.0;
-        double fastK = diff != 0.0 ? (close - lowest) / diff : 0.0;
-        double slowK = _slowK.Update(fastK);
-        if (!_slowK.IsReady)
-        {
-            return false;
-        }
-
-        double slowD = _slowD.Update(slowK);
-        if (!_slowD.IsReady)
-        {
-            return false;
-        }
-
-        K = slowK;
-        D = slowD;
+        double slowK = _slowK.Update(FastK(highest, lowest, close));
+        _k = slowK;
+        _d = _slowD.Update(slowK);
         return true;
     }
 
@@ -68,8 +61,8 @@ public sealed class Stochastic : IBarIndicator
 
     public double GetOutput(int index) => index switch
     {
-        0 => K,
-        1 => D,
+        0 => _k,
+        1 => _d,
         _ => throw new ArgumentOutOfRangeException(nameof(index), index, "Stochastic has outputs 0 (k), 1 (d)"),
     };
 
@@ -85,8 +78,41 @@ public sealed class Stochastic : IBarIndicator
         for (int i = 0; i < close.Length; i++)
         {
             s.Update(high[i], low[i], close[i]);
-            k[i] = s.K;
-            d[i] = s.D;
+            k[i] = s._k;
+            d[i] = s._d;
         }
+    }
+
+    // TA-Lib's expression: two divisions, as it writes them.
+    private static double FastK(double highest, double lowest, double close)
+    {
+        double diff = (highest - lowest) / 100.0;
+        return diff != 0.0 ? (close - lowest) / diff : 0.0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool WarmUp(double highest, double lowest, double close)
+    {
+        if (!_highest.IsFull)
+        {
+            return false;
+        }
+
+        double slowK = _slowK.Update(FastK(highest, lowest, close));
+        if (!_slowK.IsReady)
+        {
+            return false;
+        }
+
+        double slowD = _slowD.Update(slowK);
+        if (!_slowD.IsReady)
+        {
+            return false;
+        }
+
+        _k = slowK;
+        _d = slowD;
+        _ready = true;
+        return true;
     }
 }

@@ -29,4 +29,15 @@ public class SmaTests
         sma.IsReady.Should().BeTrue();
         sma.Update(10).Should().Be(6);
     }
+
+    [Fact]
+    public void Period_one_is_each_value_itself_from_the_first_bar()
+    {
+        // Stochastic's slow %K of 1 smooths with it: the window fills, and seeds, on every bar.
+        var sma = new Sma(1);
+        sma.Update(5).Should().Be(5);
+        sma.IsReady.Should().BeTrue();
+        sma.Update(7).Should().Be(7);
+        sma.Update(-2).Should().Be(-2);
+    }
 }

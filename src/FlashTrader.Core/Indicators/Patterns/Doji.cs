@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlashTrader.Core.Indicators.Patterns;
 
 /// <summary>
@@ -6,37 +8,39 @@ namespace FlashTrader.Core.Indicators.Patterns;
 /// </summary>
 public sealed class Doji : IBarIndicator
 {
-    private readonly CandleAverage _bodyDoji;
-    private long _count;
+    private const int PatternLookback = 10; // BodyDoji's averaging period
+    private CandleAverage _bodyDoji = new(CandleSetting.BodyDoji, 0);
+    private int _seen; // counted only until the first output
+    private double _value = double.NaN;
 
-    public Doji()
-    {
-        _bodyDoji = new CandleAverage(CandleSetting.BodyDoji, 0);
-    }
-
-    public int Lookback => CandleSetting.BodyDoji.AveragePeriod;
+    public int Lookback => PatternLookback;
 
     public int OutputCount => 1;
 
-    public bool IsReady => _count > Lookback;
+    public bool IsReady => _seen > PatternLookback;
 
-    public double Value { get; private set; } = double.NaN;
+    public double Value => _value;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double open, double high, double low, double close)
     {
-        long i = _count++;
-        if (i >= Lookback)
+        if (_seen < PatternLookback)
         {
-            Value = CandleShape.RealBody(open, close) <= _bodyDoji.Average(high - low) ? 100 : 0;
+            return WarmUp(open, high, low, close);
         }
 
-        _bodyDoji.Add(i, open, high, low, close);
-        return Value;
+        _seen = PatternLookback + 1;
+        double range = high - low; // BodyDoji measures high-low
+        bool isDoji = CandleShape.RealBody(open, close) <= _bodyDoji.Average(range);
+        double doji = 100.0 * Unsafe.As<bool, byte>(ref isDoji); // no branch: dojis come at random
+        _bodyDoji.Slide(range);
+        _value = doji;
+        return doji;
     }
 
     public void Update(in Bar bar) => Update(bar.Open, bar.High, bar.Low, bar.Close);
 
-    public double GetOutput(int index) => Value;
+    public double GetOutput(int index) => _value;
 
     public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output)
     {
@@ -46,5 +50,12 @@ public sealed class Doji : IBarIndicator
         {
             output[i] = p.Update(open[i], high[i], low[i], close[i]);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double WarmUp(double open, double high, double low, double close)
+    {
+        _bodyDoji.Add(_seen++, open, high, low, close);
+        return _value;
     }
 }

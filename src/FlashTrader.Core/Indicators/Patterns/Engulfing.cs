@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlashTrader.Core.Indicators.Patterns;
 
 /// <summary>
@@ -8,46 +10,54 @@ namespace FlashTrader.Core.Indicators.Patterns;
 public sealed class Engulfing : IBarIndicator
 {
     private const int PatternLookback = 2;
-    private long _count;
+    private int _seen; // counted only until the first output
     private double _prevOpen;
     private double _prevClose;
+    private double _value = double.NaN;
 
     public int Lookback => PatternLookback;
 
     public int OutputCount => 1;
 
-    public bool IsReady => _count > Lookback;
+    public bool IsReady => _seen > PatternLookback;
 
-    public double Value { get; private set; } = double.NaN;
+    public double Value => _value;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double open, double high, double low, double close)
     {
-        long i = _count++;
-        if (i >= PatternLookback)
+        double prevOpen = _prevOpen;
+        double prevClose = _prevClose;
+        _prevOpen = open;
+        _prevClose = close;
+        if (_seen < PatternLookback)
         {
-            int color = CandleShape.Color(open, close);
-            int prevColor = CandleShape.Color(_prevOpen, _prevClose);
-            bool bullish = color == 1 && prevColor == -1 &&
-                ((close >= _prevOpen && open < _prevClose) || (close > _prevOpen && open <= _prevClose));
-            bool bearish = color == -1 && prevColor == 1 &&
-                ((open >= _prevClose && close < _prevOpen) || (open > _prevClose && close <= _prevOpen));
-            if (bullish || bearish)
+            _seen++;
+            return _value;
+        }
+
+        _seen = PatternLookback + 1;
+        double value = 0;
+        bool white = close >= open;
+        if (white != (prevClose >= prevOpen)) // opposite colours: the only case that can engulf
+        {
+            bool engulfs = white
+                ? (close >= prevOpen && open < prevClose) || (close > prevOpen && open <= prevClose)
+                : (open >= prevClose && close < prevOpen) || (open > prevClose && close <= prevOpen);
+            if (engulfs)
             {
-                Value = open != _prevClose && close != _prevOpen ? color * 100 : color * 80;
-            }
-            else
-            {
-                Value = 0;
+                double strength = open != prevClose && close != prevOpen ? 100 : 80;
+                value = white ? strength : -strength;
             }
         }
 
-        (_prevOpen, _prevClose) = (open, close);
-        return Value;
+        _value = value;
+        return value;
     }
 
     public void Update(in Bar bar) => Update(bar.Open, bar.High, bar.Low, bar.Close);
 
-    public double GetOutput(int index) => Value;
+    public double GetOutput(int index) => _value;
 
     public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output)
     {
