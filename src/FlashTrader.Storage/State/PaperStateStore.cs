@@ -7,6 +7,7 @@ using FlashTrader.Core.Numerics;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Risk;
 using Microsoft.Data.Sqlite;
+using static FlashTrader.Storage.State.PreparedStatements;
 
 namespace FlashTrader.Storage.State;
 
@@ -57,23 +58,23 @@ public sealed class PaperStateStore : IDisposable
         // killed at any instant; only a power cut may lose the last commits (never half of one).
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Migrate();
-        _insertFill = Prepare("""
+        _insertFill = Prepare(_connection, """
             INSERT INTO fills (fill_id, time_ns, symbol, side, price, quantity, quote_quantity, fee, fee_asset, order_id, liquidity, purpose)
             VALUES ($id, $t, $s, $side, $p, $q, $qq, $fee, $fa, $o, $l, $purpose)
             """, "$id", "$t", "$s", "$side", "$p", "$q", "$qq", "$fee", "$fa", "$o", "$l", "$purpose");
-        _insertOrder = Prepare("""
+        _insertOrder = Prepare(_connection, """
             INSERT INTO orders (order_id, time_ns, symbol, side, status, purpose, reject_reason, mexc_code, fill_id, cumulative_quantity, order_quantity, event_sequence)
             VALUES ($o, $t, $s, $side, $st, $purpose, $r, $code, $f, $cq, $oq, $seq)
             """, "$o", "$t", "$s", "$side", "$st", "$purpose", "$r", "$code", "$f", "$cq", "$oq", "$seq");
-        _insertDecision = Prepare("""
+        _insertDecision = Prepare(_connection, """
             INSERT INTO decisions (order_id, time_ns, symbol, side, type, time_in_force, price, quantity, purpose, strategy, strength, verdict, mexc_code, event_sequence)
             VALUES ($o, $t, $s, $side, $type, $tif, $p, $q, $purpose, $strategy, $strength, $verdict, $code, $seq)
             """, "$o", "$t", "$s", "$side", "$type", "$tif", "$p", "$q", "$purpose", "$strategy", "$strength", "$verdict", "$code", "$seq");
-        _upsertBalance = Prepare("INSERT INTO balances (asset, free, locked) VALUES ($a, $f, $l) ON CONFLICT(asset) DO UPDATE SET free = excluded.free, locked = excluded.locked", "$a", "$f", "$l");
-        _upsertPosition = Prepare("INSERT INTO positions (symbol, quantity, cost) VALUES ($s, $q, $c) ON CONFLICT(symbol) DO UPDATE SET quantity = excluded.quantity, cost = excluded.cost", "$s", "$q", "$c");
-        _insertOpenOrder = Prepare("INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", "$id", "$b");
-        _clearOpenOrders = Prepare("DELETE FROM open_orders");
-        _setMeta = Prepare("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
+        _upsertBalance = Prepare(_connection, "INSERT INTO balances (asset, free, locked) VALUES ($a, $f, $l) ON CONFLICT(asset) DO UPDATE SET free = excluded.free, locked = excluded.locked", "$a", "$f", "$l");
+        _upsertPosition = Prepare(_connection, "INSERT INTO positions (symbol, quantity, cost) VALUES ($s, $q, $c) ON CONFLICT(symbol) DO UPDATE SET quantity = excluded.quantity, cost = excluded.cost", "$s", "$q", "$c");
+        _insertOpenOrder = Prepare(_connection, "INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", "$id", "$b");
+        _clearOpenOrders = Prepare(_connection, "DELETE FROM open_orders");
+        _setMeta = Prepare(_connection, "INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
         _riskState = new StoredRiskState(_connection);
     }
 
@@ -341,30 +342,6 @@ public sealed class PaperStateStore : IDisposable
         {
             Run(_setMeta, tx, key, value.ToString(CultureInfo.InvariantCulture));
         }
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        SqliteCommand cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (string p in parameters)
-        {
-            cmd.Parameters.Add(new SqliteParameter(p, null));
-        }
-
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static void Run(SqliteCommand cmd, SqliteTransaction tx, params object[] values)
-    {
-        cmd.Transaction = tx;
-        for (int i = 0; i < values.Length; i++)
-        {
-            cmd.Parameters[i].Value = values[i];
-        }
-
-        cmd.ExecuteNonQuery();
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlashTrader.Core.Risk;
 using Microsoft.Data.Sqlite;
+using static FlashTrader.Storage.State.PreparedStatements;
 
 namespace FlashTrader.Storage.State;
 
@@ -179,30 +180,6 @@ internal sealed class StoredRiskState : IDisposable
     }
 
     private static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        SqliteCommand cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (string p in parameters)
-        {
-            cmd.Parameters.Add(new SqliteParameter(p, null));
-        }
-
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static void Run(SqliteCommand cmd, SqliteTransaction tx, params object[] values)
-    {
-        cmd.Transaction = tx;
-        for (int i = 0; i < values.Length; i++)
-        {
-            cmd.Parameters[i].Value = values[i];
-        }
-
-        cmd.ExecuteNonQuery();
-    }
 
     public void Dispose()
     {

@@ -48,6 +48,22 @@ public sealed class RecordingFormatTests : IDisposable
         reader.BlocksRead.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(RecordingCodec.Brotli, true)]
+    [InlineData(RecordingCodec.Lz4, false)]
+    [InlineData(RecordingCodec.None, false)]
+    public void By_default_only_a_Brotli_recording_is_decompressed_on_a_second_thread(RecordingCodec codec, bool readsAhead)
+    {
+        string path = _temp.File("default.ftrec");
+        using (RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = codec }))
+        {
+            writer.Write(SampleEvents.AllKinds()[0]);
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        reader.ReadsAhead.Should().Be(readsAhead && Environment.ProcessorCount > 1);
+    }
+
     [Fact]
     public void Values_of_every_varint_length_round_trip_including_at_the_block_end()
     {
