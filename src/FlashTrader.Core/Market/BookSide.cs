@@ -270,11 +270,11 @@ public sealed class BookSide
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetSlot(int slot, long quantity)
     {
-        ref ulong word = ref _occupied[slot >> 6];
-        ulong bit = 1UL << slot;
         if (quantity != 0)
         {
             _quantities[slot] = quantity;
+            ref ulong word = ref _occupied[slot >> 6];
+            ulong bit = 1UL << slot;
             if ((word & bit) == 0)
             {
                 if (word == 0)
@@ -293,9 +293,21 @@ public sealed class BookSide
             return;
         }
 
+        if (Vacate(slot) && slot == _top)
+        {
+            TopRemoved(slot);
+        }
+    }
+
+    /// <summary>Empties an occupied slot (bit, summary bit, count); false when it held no level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Vacate(int slot)
+    {
+        ref ulong word = ref _occupied[slot >> 6];
+        ulong bit = 1UL << slot;
         if ((word & bit) == 0)
         {
-            return;
+            return false;
         }
 
         word &= ~bit;
@@ -305,10 +317,7 @@ public sealed class BookSide
         }
 
         _ladderCount--;
-        if (slot == _top)
-        {
-            TopRemoved(slot);
-        }
+        return true;
     }
 
     private void TopRemoved(int slot)
@@ -475,21 +484,10 @@ public sealed class BookSide
         }
 
         // Removing the top while placing: find the next one, but leave the window where the caller put it.
-        ref ulong word = ref _occupied[slot >> 6];
-        ulong bit = 1UL << slot;
-        if ((word & bit) == 0)
+        if (Vacate(slot))
         {
-            return;
+            _top = Below(slot);
         }
-
-        word &= ~bit;
-        if (word == 0)
-        {
-            _occupiedWords[slot >> 12] &= ~(1UL << (slot >> 6));
-        }
-
-        _ladderCount--;
-        _top = Below(slot);
     }
 
     private void ClearLadder()
