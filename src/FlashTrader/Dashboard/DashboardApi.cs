@@ -117,12 +117,9 @@ public sealed class DashboardApi(DashboardBoard board, ControlInbox inbox, Pipel
             scores?.Exits ?? 0,
             scores?.SignalsSeen ?? 0,
             options.Execution.EntryScore,
-            Lineup(),
+            desk?.EnabledLineup() ?? [],
             DateTimeOffset.UtcNow);
     }
-
-    private IReadOnlyList<string> Lineup() =>
-        desk is null ? [] : [.. desk.View().Running.Where(s => s.Enabled).Select(s => $"{s.Name} {s.Version}")];
 
     private IResult Candles(string? symbol, string? tf)
     {

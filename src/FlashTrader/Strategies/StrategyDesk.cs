@@ -92,6 +92,15 @@ public sealed class StrategyDesk
         }
     }
 
+    /// <summary>The enabled strategies as "name version", the version their decisions are made with.</summary>
+    public IReadOnlyList<string> EnabledLineup()
+    {
+        lock (_gate)
+        {
+            return [.. _seats.Where(s => s.Strategy.Enabled).Select(s => $"{s.Strategy.Name} {_lineup.Catalog[s.Strategy.LatestId].Version}")];
+        }
+    }
+
     /// <summary>
     /// Sets named parameters of a running strategy from a JSON object such as {"threshold": 0.25}: each must be one the
     /// definition declares and a finite number; the edited definition goes through the JSON loader and compiler like

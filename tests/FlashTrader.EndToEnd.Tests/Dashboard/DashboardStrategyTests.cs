@@ -35,6 +35,7 @@ public sealed class DashboardStrategyTests
         {
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(20) };
             JsonElement Strategies() => JsonDocument.Parse(http.GetStringAsync("api/strategies").Result).RootElement;
+            JsonElement Lineup() => JsonDocument.Parse(http.GetStringAsync("api/decisions").Result).RootElement.GetProperty("lineup");
             JsonElement Hot() => Strategies().GetProperty("running").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "hot");
             (HttpStatusCode Status, JsonElement Body) Post(string path, string body = "{}")
             {
@@ -53,6 +54,7 @@ public sealed class DashboardStrategyTests
             Post("api/strategies/hot/parameters", """{"threshold": 0.25}""").Status.Should().Be(HttpStatusCode.Accepted);
             Until(() => Hot().GetProperty("version").GetString() == "1.0.0+runtime.1", "the parameter change to take effect");
             seen["edited"] = Hot();
+            seen["lineup"] = Lineup();
             Thread.Sleep(4_000); // market on the edited version
 
             File.WriteAllText(Path.Combine(folder, "hot-v2.json"), Definition("2.0.0", 0.2));
@@ -68,11 +70,14 @@ public sealed class DashboardStrategyTests
             seen["limit"] = Post("api/strategy-files/other.json/enable").Body;
             Post("api/strategies/hot/disable").Status.Should().Be(HttpStatusCode.Accepted);
             Until(() => !Hot().GetProperty("enabled").GetBoolean(), "hot disabled");
+            seen["lineup disabled"] = Lineup();
             seen["changes"] = Strategies().GetProperty("changes");
         }, speed: 20);
 
         bot.ExitCode.Should().Be(0, bot.ToString());
         seen["edited"].GetProperty("parameters").GetProperty("threshold").GetDouble().Should().Be(0.25);
+        seen["lineup"].EnumerateArray().Select(v => v.GetString()).Should().Equal("hot 1.0.0+runtime.1");
+        seen["lineup disabled"].GetArrayLength().Should().Be(0, "a disabled strategy makes no decisions");
         string editedHash = seen["edited"].GetProperty("hash").GetString()!;
         seen["files"].EnumerateArray().Select(f => (f.GetProperty("file").GetString(), f.GetProperty("valid").GetBoolean(), f.GetProperty("running").GetBoolean()))
             .Should().Equal(("broken.json", false, false), ("hot-v2.json", true, false), ("hot.json", true, true));
