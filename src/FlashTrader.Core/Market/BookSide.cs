@@ -29,6 +29,7 @@ public sealed class BookSide
     private readonly int _window;
     private readonly SortedLevels _far;
 
+    private LadderStorage? _storage;
     private long[] _quantities = [];
     private ulong[] _occupied = [];
     private ulong[] _occupiedWords = [];
@@ -170,6 +171,25 @@ public sealed class BookSide
     {
         ClearLadder();
         _far.Clear();
+    }
+
+    /// <summary>
+    /// Empties the side and hands its ladder arrays back for a later side to reuse (a finished backtest's books). The
+    /// side stays usable: it takes arrays again when a level next lands in its window.
+    /// </summary>
+    public void Release()
+    {
+        Clear();
+        if (_storage is not null)
+        {
+            LadderStorage storage = _storage;
+            _storage = null;
+            _quantities = [];
+            _occupied = [];
+            _occupiedWords = [];
+            _slots = 0;
+            storage.Return();
+        }
     }
 
     /// <summary>Replaces the side with <paramref name="levels"/> (a snapshot), learning the tick from their prices.</summary>
@@ -443,11 +463,12 @@ public sealed class BookSide
 
     private void PlaceWindow(long bestKey)
     {
-        if (_quantities.Length == 0)
+        if (_storage is null)
         {
-            _quantities = new long[_window];
-            _occupied = new ulong[_window >> 6];
-            _occupiedWords = new ulong[Math.Max(1, _window >> 12)];
+            _storage = LadderStorage.Rent(_window);
+            _quantities = _storage.Quantities;
+            _occupied = _storage.Occupied;
+            _occupiedWords = _storage.OccupiedWords;
         }
 
         _lowKey = LowKeyFor(bestKey);

@@ -16,6 +16,13 @@ public sealed class DepthLevels
         _asks = new PriceLevel[capacity];
     }
 
+    /// <summary>A buffer sized to hold exactly <paramref name="bidCapacity"/> bids and <paramref name="askCapacity"/> asks.</summary>
+    public DepthLevels(int bidCapacity, int askCapacity)
+    {
+        _bids = new PriceLevel[bidCapacity];
+        _asks = new PriceLevel[askCapacity];
+    }
+
     public int BidCount { get; private set; }
 
     public int AskCount { get; private set; }
@@ -37,7 +44,7 @@ public sealed class DepthLevels
     {
         if (BidCount == _bids.Length)
         {
-            Array.Resize(ref _bids, _bids.Length * 2);
+            Array.Resize(ref _bids, Math.Max(4, _bids.Length * 2));
         }
 
         _bids[BidCount++] = level;
@@ -47,7 +54,7 @@ public sealed class DepthLevels
     {
         if (AskCount == _asks.Length)
         {
-            Array.Resize(ref _asks, _asks.Length * 2);
+            Array.Resize(ref _asks, Math.Max(4, _asks.Length * 2));
         }
 
         _asks[AskCount++] = level;

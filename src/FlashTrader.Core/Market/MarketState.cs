@@ -56,6 +56,20 @@ public sealed class MarketState
         }
     }
 
+    /// <summary>
+    /// Releases every symbol's book (<see cref="OrderBook.Release"/>): their levels are gone and their ladder arrays go
+    /// to the next books built, e.g. the next backtest run's. The features of each symbol's last tick stay.
+    /// </summary>
+    public void ReleaseBooks()
+    {
+        foreach (SymbolMarket m in _markets)
+        {
+            m.Book.Release();
+        }
+
+        Array.Clear(_depthSums);
+    }
+
     /// <summary>Set when the last applied diff revealed a gap: a live source should fetch a new snapshot.</summary>
     public bool ResyncRequested { get; private set; }
 

@@ -221,6 +221,19 @@ public sealed class OrderBook
         }
     }
 
+    /// <summary>
+    /// Forgets every level and buffered diff (the book awaits a snapshot again; its counters stay) and hands the sides'
+    /// ladder arrays back for reuse: for a book nothing reads any more, such as a finished backtest's.
+    /// </summary>
+    public void Release()
+    {
+        _bids.Release();
+        _asks.Release();
+        _bufferCount = 0;
+        _bufferStart = 0;
+        State = BookSyncState.AwaitingSnapshot;
+    }
+
     /// <summary>Total quantity of the best <paramref name="levels"/> levels of one side.</summary>
     public Fixed8 DepthQuantity(Side side, int levels) => (side == Side.Buy ? _bids : _asks).DepthQuantity(levels);
 

@@ -14,7 +14,9 @@ namespace FlashTrader.Backtesting;
 /// recording order, one thread, no channels. Because the stages see the events in the same order and the decision
 /// stage's watermark rule makes the hosted run decide on exactly this knowledge, the fills equal those of
 /// <c>run --replay --speed max</c>. Equity is sampled on every boundary of the sampling interval in event time (before
-/// the first event past it), plus the start and the end; fills are grouped into round trips as they happen.
+/// the first event past it), plus the start and the end; fills are grouped into round trips as they happen. When the
+/// run ends, its books are released (<see cref="MarketState.ReleaseBooks"/>): the result's pipeline keeps its counts
+/// and accounts, not its order books.
 /// </summary>
 public sealed class BacktestSimulation(FlashTraderOptions options, bool keepDetail, long samplingIntervalNs = PerformanceCalculator.DefaultSamplingIntervalNs)
 {
@@ -149,9 +151,16 @@ public sealed class BacktestSimulation(FlashTraderOptions options, bool keepDeta
             Step(ev);
         }
 
-        for (int i = window.From; i < window.To; i++)
+        for (int i = window.From; i < window.To;)
         {
-            Step(tape[i]);
+            // A chunk of the tape at a time: the events are read in place, by reference.
+            ReadOnlySpan<MarketEvent> run = tape.Run(i, window.To);
+            foreach (ref readonly MarketEvent ev in run)
+            {
+                Step(ev);
+            }
+
+            i += run.Length;
         }
 
         progress?.Invoke(processed, total);
@@ -171,6 +180,8 @@ public sealed class BacktestSimulation(FlashTraderOptions options, bool keepDeta
             }
         }
 
+        // Nothing reads the books after the run: their ladders go to the next run's (the optimiser's next trial).
+        pipeline.MarketState.ReleaseBooks();
         return new BacktestResult
         {
             Metrics = PerformanceCalculator.Compute(statistics, ledger, startNs, lastNs, samplingIntervalNs),

@@ -478,6 +478,38 @@ public sealed class BookSideTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_released_side_is_empty_and_the_side_that_takes_its_ladder_holds_only_its_own_levels(bool bids)
+    {
+        // A window no other test uses, so the second side takes exactly the ladder the first released.
+        const int window = 2_048;
+        var first = new BookSide(bids, Fixed8.One, window);
+        var random = new Random(5);
+        for (int i = 0; i < 3_000; i++)
+        {
+            first.Set(new PriceLevel(Fixed8.FromLong(50_000 + random.Next(1_500)), Fixed8.FromLong(1 + random.Next(9))));
+        }
+
+        first.Count.Should().BePositive();
+        first.Release();
+
+        first.Count.Should().Be(0);
+        first.Best.Should().Be(default(PriceLevel));
+        var second = new BookSide(bids, Fixed8.One, window);
+        var model = new SortedDictionary<long, long>();
+        for (int step = 0; step < 4_000; step++)
+        {
+            // Over the prices the first side left quantities at: a stale quantity must never show through.
+            Apply(second, model, new PriceLevel(Fixed8.FromLong(50_000 + random.Next(1_500)), Fixed8.FromLong(random.Next(0, 3))));
+        }
+
+        Levels(second).Should().Equal(ModelLevels(model, bids));
+        first.Set(Level("50000x7"));
+        Levels(first).Should().Equal([Level("50000x7")], "a released side takes a ladder again when a level arrives");
+    }
+
     private static PriceLevel ModelBest(SortedDictionary<long, long> model, bool bids)
     {
         if (model.Count == 0)
