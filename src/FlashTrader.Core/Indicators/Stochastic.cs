@@ -13,8 +13,8 @@ public sealed class Stochastic : IBarIndicator
     private readonly int _fastK;
     private readonly RollingExtremum _highest;
     private readonly RollingExtremum _lowest;
-    private readonly Sma _slowK;
-    private readonly Sma _slowD;
+    private readonly SequentialSma _slowK;
+    private readonly SequentialSma _slowD;
     private bool _ready;
     private double _k = double.NaN;
     private double _d = double.NaN;
@@ -27,8 +27,8 @@ public sealed class Stochastic : IBarIndicator
         _fastK = fastKPeriod;
         _highest = new RollingExtremum(fastKPeriod, max: true);
         _lowest = new RollingExtremum(fastKPeriod, max: false);
-        _slowK = new Sma(slowKPeriod);
-        _slowD = new Sma(slowDPeriod);
+        _slowK = new SequentialSma(slowKPeriod);
+        _slowD = new SequentialSma(slowDPeriod);
     }
 
     public int Lookback => _fastK - 1 + _slowK.Period - 1 + _slowD.Period - 1;
