@@ -18,4 +18,11 @@ internal struct AlternatingPair
     [UnscopedRef]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref double At(int parity) => ref Unsafe.Add(ref _slot, parity & 1);
+
+    /// <summary>Both slots added (the whole of a sum kept in two halves).</summary>
+    public readonly double Sum
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _slot + Unsafe.Add(ref Unsafe.AsRef(in _slot), 1);
+    }
 }
