@@ -4,17 +4,24 @@ namespace FlashTrader.Core.Indicators;
 
 /// <summary>
 /// Exponential moving average as TA-Lib computes it: k = 2/(period+1), seeded with the SMA of the first
-/// <c>period</c> values (first output at index period-1), then prev + (x - prev)·k. The step is evaluated as
-/// one fused multiply-add, prev·(1-k) + x·k: the same value to within an ulp (the error shrinks by 1-k each bar,
-/// so it never accumulates), with one operation instead of three on the bar-to-bar dependency chain.
+/// <c>period</c> values (first output at index period-1), then ema = prev + (x - prev)·k = prev·a + x·k with
+/// a = 1-k. Each bar is computed from the value two bars back, ema(n) = ema(n-2)·a² + (x(n-1)·a·k + x(n)·k): one
+/// fused multiply-add on the chain, and the two interleaved chains (even and odd bars, <see cref="AlternatingPair"/>)
+/// each wait on a stored value only every other bar. Matches TA-Lib to within ulps (errors shrink by a² every
+/// two bars, so they never accumulate).
 /// </summary>
 public sealed class Ema : IBarIndicator
 {
     private readonly int _period;
     private readonly double _k;
-    private readonly double _oneMinusK;
+    private readonly double _a; // 1 - k
+    private readonly double _aSquared;
+    private readonly double _aTimesK;
     private int _seen; // counted only until the seed
     private double _sum;
+    private int _parity; // which slot of _twoBarsBack this bar reads and replaces
+    private AlternatingPair _twoBarsBack; // ema of the last two bars, by parity
+    private double _previousInput;
     private double _value = double.NaN;
 
     public Ema(int period)
@@ -22,7 +29,9 @@ public sealed class Ema : IBarIndicator
         TaLibMath.RequirePeriod(period, 2, nameof(period));
         _period = period;
         _k = 2.0 / (period + 1);
-        _oneMinusK = 1.0 - _k;
+        _a = 1.0 - _k;
+        _aSquared = _a * _a;
+        _aTimesK = _a * _k;
     }
 
     public int Lookback => _period - 1;
@@ -38,10 +47,23 @@ public sealed class Ema : IBarIndicator
     {
         if (_seen < _period)
         {
-            return Seed(value);
+            // Warm-up written inline: a call on the update path would make callers spill their registers.
+            _sum += value;
+            if (++_seen == _period)
+            {
+                Seed(value);
+            }
+
+            return _value;
         }
 
-        double ema = Math.FusedMultiplyAdd(_value, _oneMinusK, value * _k);
+        double fresh = Math.FusedMultiplyAdd(_previousInput, _aTimesK, value * _k); // off the chain
+        _previousInput = value;
+        int parity = _parity;
+        _parity = parity ^ 1;
+        ref double slot = ref _twoBarsBack.At(parity);
+        double ema = Math.FusedMultiplyAdd(slot, _aSquared, fresh);
+        slot = ema;
         _value = ema;
         return ema;
     }
@@ -60,15 +82,16 @@ public sealed class Ema : IBarIndicator
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private double Seed(double value)
+    // The first output is the SMA. The next bar reads slot 0 as "two bars back": it holds the value from which the
+    // two-bar step gives exactly TA-Lib's one-bar step, (first - k·x)/a; slot 1 holds the first output itself.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Seed(double value)
     {
-        _sum += value;
-        if (++_seen == _period)
-        {
-            _value = _sum / _period;
-        }
-
-        return _value;
+        double first = _sum / _period;
+        _value = first;
+        _twoBarsBack.At(0) = (first - (_k * value)) / _a;
+        _twoBarsBack.At(1) = first;
+        _previousInput = value;
+        _parity = 0;
     }
 }

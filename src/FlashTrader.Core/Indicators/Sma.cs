@@ -4,18 +4,21 @@ using System.Runtime.InteropServices;
 namespace FlashTrader.Core.Indicators;
 
 /// <summary>
-/// Simple moving average, TA-Lib's running-sum form (add the newest, divide, subtract the oldest), so the
-/// rounding matches TA_SMA exactly (Stochastic's smoothing, and so its output, stays bit-identical to TA-Lib's).
-/// Lookback period-1.
+/// Simple moving average over a ring of the last <c>period</c> values, with the window's sum kept as two half
+/// sums, of the ring's even and of its odd slots (<see cref="AlternatingPair"/>): the value entering a slot
+/// and the one leaving it belong to the same half, so each half stays the sum of its slots, and consecutive bars
+/// extend different halves (the store-to-load wait on the running sum is paid every other bar). The output is
+/// the same mean as TA_SMA's to within a few ulps (TA-Lib runs one sum: <see cref="SequentialSma"/> keeps its
+/// exact order). Lookback period-1; NaN before.
 /// </summary>
 public sealed class Sma : IBarIndicator
 {
     private readonly int _period;
-    private readonly double _divisor; // the period as a double: no int conversion per update
     private readonly double[] _window;
+    private double _divisor = double.NaN; // the period once the window has filled; NaN makes warm-up outputs NaN
     private int _pos;
-    private int _seen; // 0 until the window first fills, then period
-    private double _total = double.NaN; // sum of the last period-1 values once ready; NaN before
+    private bool _ready;
+    private AlternatingPair _halves; // sums of the ring's even and odd slots; the window starts zeroed, so do they
     private double _value = double.NaN;
 
     public Sma(int period)
@@ -23,7 +26,6 @@ public sealed class Sma : IBarIndicator
         // 1 is allowed for internal smoothing (STOCH's slow %K of 1); TA_SMA itself starts at 2.
         TaLibMath.RequirePeriod(period, 1, nameof(period));
         _period = period;
-        _divisor = period;
         _window = new double[period];
     }
 
@@ -33,7 +35,7 @@ public sealed class Sma : IBarIndicator
 
     public int OutputCount => 1;
 
-    public bool IsReady => _seen >= _period;
+    public bool IsReady => _ready;
 
     public double Value => _value;
 
@@ -41,25 +43,25 @@ public sealed class Sma : IBarIndicator
     public double Update(double value)
     {
         double[] window = _window;
-        ref double first = ref MemoryMarshal.GetArrayDataReference(window);
-        int pos = _pos;
-        Unsafe.Add(ref first, pos) = value;
+        int pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
+        ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
+        double delta = value - slot;
+        slot = value;
+        ref double half = ref _halves.At(pos);
+        double sum = half + delta;
+        half = sum;
+        double total = sum + _halves.At(pos ^ 1);
         if (++pos == window.Length)
         {
             pos = 0;
-            if (!IsReady)
+            if (!_ready)
             {
-                Seed(); // the window has just filled: once per indicator
+                Fill(); // the window has just filled: once per indicator, and no call on the update path
             }
         }
 
         _pos = pos;
-
-        // During warm-up _total is NaN, so the output is NaN without a test per update. pos < window.Length
-        // always, so the unchecked read stays inside the ring.
-        double total = _total + value;
         double sma = total / _divisor;
-        _total = total - Unsafe.Add(ref first, pos); // the oldest leaves before the next value enters
         _value = sma;
         return sma;
     }
@@ -78,17 +80,10 @@ public sealed class Sma : IBarIndicator
         }
     }
 
-    // TA-Lib's seed: the first period-1 values summed in order (the newest is added by the caller's formula).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Seed()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Fill()
     {
-        double total = 0;
-        for (int i = 0; i < _window.Length - 1; i++)
-        {
-            total += _window[i];
-        }
-
-        _total = total;
-        _seen = _period;
+        _ready = true;
+        _divisor = _period;
     }
 }

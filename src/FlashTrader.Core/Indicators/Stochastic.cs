@@ -5,16 +5,17 @@ namespace FlashTrader.Core.Indicators;
 /// <summary>
 /// Slow stochastic as TA_STOCH with SMA smoothing: fast %K = (close - lowest low)/((highest high - lowest low)/100)
 /// over <c>fastK</c> bars (0 when the range is 0), slow %K = SMA(fast %K, slowK), slow %D = SMA(slow %K, slowD).
-/// Lookback (fastK-1)+(slowK-1)+(slowD-1). The highest high and lowest low come from monotonic deques
-/// (<see cref="RollingExtremum"/>), O(1) amortized per bar where TA-Lib rescans its window when the extreme leaves it.
+/// Lookback (fastK-1)+(slowK-1)+(slowD-1). The highest high and lowest low come from a SIMD scan of the window
+/// (<see cref="HighLowWindow"/>): exact, as TA-Lib's own rescans are, and branch-free. The smoothing keeps TA-Lib's
+/// order of operations (<see cref="SequentialSma"/>), so the outputs are bit-identical to TA_STOCH's.
 /// </summary>
 public sealed class Stochastic : IBarIndicator
 {
     private readonly int _fastK;
-    private readonly RollingExtremum _highest;
-    private readonly RollingExtremum _lowest;
-    private readonly Sma _slowK;
-    private readonly Sma _slowD;
+    private HighLowWindow _window;
+    private readonly SequentialSma _slowK;
+    private readonly SequentialSma _slowD;
+    private int _filled; // bars seen, counted only until the first fast %K
     private bool _ready;
     private double _k = double.NaN;
     private double _d = double.NaN;
@@ -25,10 +26,9 @@ public sealed class Stochastic : IBarIndicator
         TaLibMath.RequirePeriod(slowKPeriod, 1, nameof(slowKPeriod));
         TaLibMath.RequirePeriod(slowDPeriod, 1, nameof(slowDPeriod));
         _fastK = fastKPeriod;
-        _highest = new RollingExtremum(fastKPeriod, max: true);
-        _lowest = new RollingExtremum(fastKPeriod, max: false);
-        _slowK = new Sma(slowKPeriod);
-        _slowD = new Sma(slowDPeriod);
+        _window = new HighLowWindow(fastKPeriod);
+        _slowK = new SequentialSma(slowKPeriod);
+        _slowD = new SequentialSma(slowDPeriod);
     }
 
     public int Lookback => _fastK - 1 + _slowK.Period - 1 + _slowD.Period - 1;
@@ -44,8 +44,7 @@ public sealed class Stochastic : IBarIndicator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Update(double high, double low, double close)
     {
-        double highest = _highest.Push(high);
-        double lowest = _lowest.Push(low);
+        (double highest, double lowest) = _window.Push(high, low);
         if (!_ready)
         {
             return WarmUp(highest, lowest, close);
@@ -84,18 +83,20 @@ public sealed class Stochastic : IBarIndicator
     }
 
     // TA-Lib's expression: two divisions, as it writes them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double FastK(double highest, double lowest, double close)
     {
         double diff = (highest - lowest) / 100.0;
         return diff != 0.0 ? (close - lowest) / diff : 0.0;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Inlined: a call on the update path would make callers spill their registers every bar.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool WarmUp(double highest, double lowest, double close)
     {
-        if (!_highest.IsFull)
+        if (_filled < _fastK && ++_filled < _fastK)
         {
-            return false;
+            return false; // the first window is not complete yet
         }
 
         double slowK = _slowK.Update(FastK(highest, lowest, close));

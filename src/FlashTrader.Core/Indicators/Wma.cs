@@ -6,20 +6,23 @@ namespace FlashTrader.Core.Indicators;
 /// <summary>
 /// Linearly weighted moving average (newest weight period, oldest weight 1), kept in O(1) with TA-Lib's two
 /// running sums (weighted sum and plain sum); the output is TA_WMA's (weighted + newest·period) / divider. Each
-/// sum is carried with one addition per bar (sum + (in - out)) rather than TA-Lib's two, which halves the
-/// dependency chain and moves the rounding by ulps only. Lookback period-1.
+/// sum takes one addition per bar (sum + (in - out)) and is split in two halves that alternate bars (by the
+/// ring slot's parity, <see cref="AlternatingPair"/>), so the store-to-load wait on each running sum is paid
+/// every other bar. Both start at 0 over a zeroed window, which builds TA-Lib's warm-up sums (weights 1, 2, ...)
+/// with no separate seeding; the weighted halves are folded into one each time the ring wraps, which bounds
+/// how far apart they can drift. Matches TA-Lib to within ulps of its sums. Lookback period-1; NaN before.
 /// </summary>
 public sealed class Wma : IBarIndicator
 {
     private readonly int _period;
     private readonly double _weight; // the newest value's weight, as a double
-    private readonly double _divider;
+    private readonly double _fullDivider;
     private readonly double[] _window;
+    private double _divider = double.NaN; // period·(period+1)/2 once the window has filled; NaN before
     private int _pos;
-    private int _seen; // 0 until the window first fills, then period
-    private double _weightedSum = double.NaN; // NaN until seeded
-    private double _plainSum = double.NaN;
-    private double _trailing;
+    private bool _ready;
+    private AlternatingPair _plain; // sums of the ring's even and odd slots
+    private AlternatingPair _weighted; // the weighted sum of the window without its newest value, in two halves
     private double _value = double.NaN;
 
     public Wma(int period)
@@ -27,7 +30,7 @@ public sealed class Wma : IBarIndicator
         TaLibMath.RequirePeriod(period, 2, nameof(period));
         _period = period;
         _weight = period;
-        _divider = (period * (period + 1)) >> 1;
+        _fullDivider = (period * (period + 1)) >> 1;
         _window = new double[period];
     }
 
@@ -35,7 +38,7 @@ public sealed class Wma : IBarIndicator
 
     public int OutputCount => 1;
 
-    public bool IsReady => _seen >= _period;
+    public bool IsReady => _ready;
 
     public double Value => _value;
 
@@ -43,28 +46,28 @@ public sealed class Wma : IBarIndicator
     public double Update(double value)
     {
         double[] window = _window;
-        ref double first = ref MemoryMarshal.GetArrayDataReference(window);
-        int pos = _pos;
-        Unsafe.Add(ref first, pos) = value;
+        int pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
+        ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
+        double delta = value - slot; // the oldest value (weight 1 last bar) leaves
+        slot = value;
+        ref double plainHalf = ref _plain.At(pos);
+        double plainSum = plainHalf + delta;
+        plainHalf = plainSum;
+        double plain = plainSum + _plain.At(pos ^ 1);
+
+        double newest = value * _weight;
+        ref double weightedHalf = ref _weighted.At(pos);
+        double weightedOther = _weighted.At(pos ^ 1);
+        double numerator = weightedHalf + weightedOther + newest;
+        weightedHalf += newest - plain; // every value's weight drops by one, the oldest's to zero
         if (++pos == window.Length)
         {
             pos = 0;
-            if (!IsReady)
-            {
-                Seed(); // the window has just filled: once per indicator
-            }
+            Wrap();
         }
 
         _pos = pos;
-
-        // During warm-up both sums are NaN, so the output is NaN without a test per update.
-        double plain = _plainSum + (value - _trailing);
-        double weighted = _weightedSum;
-        double newest = value * _weight;
-        double wma = (weighted + newest) / _divider;
-        _plainSum = plain;
-        _weightedSum = weighted + (newest - plain);
-        _trailing = Unsafe.Add(ref first, pos); // oldest value of this window (pos < window.Length): its weight drops to zero next bar
+        double wma = numerator / _divider; // after the wrap: the bar that fills the window gives the first output
         _value = wma;
         return wma;
     }
@@ -83,21 +86,13 @@ public sealed class Wma : IBarIndicator
         }
     }
 
-    // TA-Lib's warm-up sums over the first period-1 values, in its order (weights 1, 2, ...); the newest is
-    // added by the caller's formula.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Seed()
+    // Once per period bars, inlined: a call on the update path would make callers spill their registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Wrap()
     {
-        double plain = 0;
-        double weighted = 0;
-        for (int i = 0; i < _period - 1; i++)
-        {
-            plain += _window[i];
-            weighted += _window[i] * (i + 1);
-        }
-
-        _plainSum = plain;
-        _weightedSum = weighted;
-        _seen = _period;
+        _weighted.At(0) += _weighted.At(1);
+        _weighted.At(1) = 0;
+        _ready = true;
+        _divider = _fullDivider;
     }
 }

@@ -26,4 +26,42 @@ public class EmaTests
         ema.Update(6).Should().Be(3);
         ema.Update(7).Should().Be(5); // 3 + (7 - 3) * 0.5
     }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(5)]
+    public void The_two_bar_step_follows_the_one_bar_recurrence_without_drift(int period)
+    {
+        // Each bar comes from the value two bars back; over a long series it must stay on prev + (x - prev)·k.
+        var ema = new Ema(period);
+        var rng = new Random(6);
+        double k = 2.0 / (period + 1);
+        double sum = 0;
+        double expected = double.NaN;
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            double value = 20_000 + (rng.NextDouble() * 5_000);
+            if (i < period)
+            {
+                sum += value;
+                expected = i == period - 1 ? sum / period : double.NaN;
+            }
+            else
+            {
+                expected += (value - expected) * k;
+            }
+
+            double actual = ema.Update(value);
+            if (i < period - 1)
+            {
+                double.IsNaN(actual).Should().BeTrue($"bar {i} is warm-up");
+                continue;
+            }
+
+            worst = Math.Max(worst, Math.Abs(actual - expected) / expected);
+        }
+
+        worst.Should().BeLessThan(1e-14);
+    }
 }

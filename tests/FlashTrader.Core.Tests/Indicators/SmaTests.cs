@@ -40,4 +40,28 @@ public class SmaTests
         sma.Update(7).Should().Be(7);
         sma.Update(-2).Should().Be(-2);
     }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(7)]
+    public void The_two_half_sums_stay_the_window_sum_over_many_wraps(int period)
+    {
+        // Whole numbers add exactly, so any slot booked to the wrong half, or a half that drifts, shows as a
+        // difference from the mean of the window computed afresh; odd periods put consecutive bars in one half at the wrap.
+        var sma = new Sma(period);
+        var rng = new Random(6);
+        var window = new Queue<double>();
+        for (int i = 0; i < 100_000; i++)
+        {
+            double value = rng.Next(1, 1_000_000);
+            window.Enqueue(value);
+            if (window.Count > period)
+            {
+                window.Dequeue();
+            }
+
+            double expected = window.Count == period ? window.Sum() / period : double.NaN;
+            sma.Update(value).Should().Be(expected, $"bar {i}");
+        }
+    }
 }

@@ -26,4 +26,28 @@ public class WmaTests
         wma.Update(3).Should().Be((1 + 4 + 9) / 6.0);
         wma.Update(9).Should().Be((2 + 6 + 27) / 6.0);
     }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(7)]
+    public void The_split_running_sums_stay_the_weighted_window_sum_over_many_wraps(int period)
+    {
+        // Whole numbers keep every running sum exact, so the output must equal the weighted mean computed afresh.
+        var wma = new Wma(period);
+        var rng = new Random(6);
+        var window = new List<double>();
+        double divider = period * (period + 1) / 2.0;
+        for (int i = 0; i < 50_000; i++)
+        {
+            double value = rng.Next(1, 100_000);
+            window.Add(value);
+            if (window.Count > period)
+            {
+                window.RemoveAt(0);
+            }
+
+            double expected = window.Count == period ? window.Select((x, j) => x * (j + 1)).Sum() / divider : double.NaN;
+            wma.Update(value).Should().Be(expected, $"bar {i}");
+        }
+    }
 }

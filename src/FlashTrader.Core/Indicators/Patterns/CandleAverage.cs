@@ -8,7 +8,10 @@ namespace FlashTrader.Core.Indicators.Patterns;
 /// before the one being judged. It starts summing at <c>firstBar</c> (pattern lookback - period, as TA-Lib
 /// does) and then slides by adding the newest measure minus the one leaving, in TA-Lib's order of operations.
 /// A struct held in its pattern's fields (no pointer to chase per update); the setting's constants are copied
-/// in so the steady-state <see cref="Slide"/> and <see cref="Average"/> read no setting.
+/// in so the steady-state <see cref="Slide"/> and <see cref="Average"/> read no setting. The total is kept as two
+/// halves, the sums of the ring's even and odd slots (<see cref="AlternatingPair"/>), so consecutive bars extend
+/// different halves and the store-to-load wait on the running total is paid every other bar; the average then
+/// differs from TA-Lib's single running total by ulps at most.
 /// </summary>
 internal struct CandleAverage
 {
@@ -19,7 +22,7 @@ internal struct CandleAverage
     private readonly double _factor;
     private readonly bool _halve; // Shadows: TA-Lib divides the average by 2
     private int _pos;
-    private double _total;
+    private AlternatingPair _halves; // sums of the measures in the ring's even and odd slots
 
     public CandleAverage(CandleSetting setting, long firstBar)
     {
@@ -30,14 +33,14 @@ internal struct CandleAverage
         _factor = setting.Factor;
         _halve = setting.RangeType == CandleRangeType.Shadows;
         _pos = 0;
-        _total = 0;
+        _halves = default;
     }
 
     /// <summary>TA_CANDLEAVERAGE for a candle judged now; <paramref name="ownRange"/> is used when the period is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly double Average(double ownRange)
     {
-        double scaled = _factor * (_window.Length != 0 ? _total / _period : ownRange);
+        double scaled = _factor * (_window.Length != 0 ? _halves.Sum / _period : ownRange);
         return _halve ? scaled / 2.0 : scaled; // TA-Lib's "/ 1.0" otherwise is exact, so it is left out
     }
 
@@ -53,7 +56,7 @@ internal struct CandleAverage
         double range = _setting.RangeOf(open, high, low, close);
         if (barIndex < _firstBar + period)
         {
-            _total += range;
+            _halves.At(_pos) += range;
             _window[_pos] = range;
             if (++_pos == period)
             {
@@ -81,7 +84,7 @@ internal struct CandleAverage
 
         int pos = _pos; // always < window.Length
         ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
-        _total += range - slot;
+        _halves.At(pos) += range - slot;
         slot = range;
         _pos = ++pos == window.Length ? 0 : pos;
     }

@@ -10,7 +10,7 @@ public sealed class Doji : IBarIndicator
 {
     private const int PatternLookback = 10; // BodyDoji's averaging period
     private CandleAverage _bodyDoji = new(CandleSetting.BodyDoji, 0);
-    private int _seen; // counted only until the first output
+    private int _seen; // counted only until the first output (PatternLookback + 1)
     private double _value = double.NaN;
 
     public int Lookback => PatternLookback;
@@ -24,16 +24,17 @@ public sealed class Doji : IBarIndicator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double open, double high, double low, double close)
     {
-        if (_seen < PatternLookback)
-        {
-            return WarmUp(open, high, low, close);
-        }
-
-        _seen = PatternLookback + 1;
+        // The average slides from the first bar: over a zeroed window its running total sums the first ten ranges in
+        // TA-Lib's order (range - 0 is exact), so warm-up needs no separate path, only a NaN output.
         double range = high - low; // BodyDoji measures high-low
         bool isDoji = CandleShape.RealBody(open, close) <= _bodyDoji.Average(range);
         double doji = 100.0 * Unsafe.As<bool, byte>(ref isDoji); // no branch: dojis come at random
         _bodyDoji.Slide(range);
+        if (_seen <= PatternLookback)
+        {
+            doji = _seen++ < PatternLookback ? double.NaN : doji; // inline: a call here would make callers spill registers
+        }
+
         _value = doji;
         return doji;
     }
@@ -50,12 +51,5 @@ public sealed class Doji : IBarIndicator
         {
             output[i] = p.Update(open[i], high[i], low[i], close[i]);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private double WarmUp(double open, double high, double low, double close)
-    {
-        _bodyDoji.Add(_seen++, open, high, low, close);
-        return _value;
     }
 }
