@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 
@@ -8,16 +8,23 @@ namespace FlashTrader.Storage.Recording;
 
 /// <summary>
 /// Decodes the events of one block's raw bytes: the compact layout of format version 2 (the inverse of
-/// <see cref="BlockEventEncoder"/>) or the absolute values of version 1, which old recordings hold. The hot loop works
-/// on a span and a local cursor, with a one-byte fast path for varints (most deltas fit in seven bits): replay speed is
-/// bounded by this loop once the block is decompressed.
+/// <see cref="BlockEventEncoder"/>) or the absolute values of version 1, which old recordings hold. Replay speed is
+/// bounded by this loop once the block is decompressed, so it reads each varint from one unaligned 8-byte load (its
+/// length from the first clear continuation bit, no branch per byte) over a buffer with <see cref="ReadSlack"/> spare
+/// bytes after the block, and checks the position against the block end once per event and once per depth level
+/// instead of once per byte: between two checks few enough varints are read that no
+/// load leaves the buffer (a kline, the longest event, reads 17 varints of at most 8 bytes each on the fast path, far
+/// inside the slack), and a position past the end is reported as damage with its raw position.
 /// </summary>
 internal sealed class BlockEventDecoder
 {
+    /// <summary>Spare bytes a raw buffer must have after the block's length (see <see cref="Start"/>).</summary>
+    public const int ReadSlack = 256;
+
     private readonly DepthLevels _levels = new(256);
     private readonly bool _compact;
     private readonly SymbolDeltas[] _symbols;
-    private byte[] _raw = [];
+    private byte[] _raw = new byte[ReadSlack];
     private int _length;
     private int _pos;
     private long _prevExchange;
@@ -35,8 +42,14 @@ internal sealed class BlockEventDecoder
 
     public bool HasMore => _pos < _length;
 
+    /// <summary>Starts on a block of <paramref name="length"/> raw bytes; <paramref name="raw"/> must hold <see cref="ReadSlack"/> bytes more.</summary>
     public void Start(byte[] raw, int length, long firstExchangeNs)
     {
+        if ((uint)length > (uint)raw.Length || raw.Length - length < ReadSlack)
+        {
+            throw new ArgumentException($"a block of {length} raw bytes needs a buffer of at least {length + ReadSlack} bytes, not {raw.Length}", nameof(raw));
+        }
+
         _raw = raw;
         _length = length;
         _pos = 0;
@@ -45,37 +58,52 @@ internal sealed class BlockEventDecoder
         Array.Clear(_symbols);
     }
 
-    /// <summary>Decodes the next event; throws <see cref="InvalidDataException"/> with the block-relative position on bad data.</summary>
-    public MarketEvent Next() => _compact ? NextCompact() : NextAbsolute();
-
-    private MarketEvent NextCompact()
+    /// <summary>Decodes the next event into <paramref name="ev"/>; throws <see cref="InvalidDataException"/> with the block-relative position on bad data.</summary>
+    public void Next(out MarketEvent ev)
     {
-        ReadOnlySpan<byte> s = new(_raw, 0, _length);
+        if (_compact)
+        {
+            NextCompact(out ev);
+        }
+        else
+        {
+            NextAbsolute(out ev);
+        }
+    }
+
+    private void NextCompact(out MarketEvent ev)
+    {
+        ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
+        int end = _length;
         int p = _pos;
-        var kind = (MarketEventKind)ReadByte(s, ref p);
-        ulong symbol = ReadVarint(s, ref p);
+        if (p >= end)
+        {
+            throw PastEnd(p);
+        }
+
+        var kind = (MarketEventKind)Unsafe.Add(ref b, p++);
+        ulong symbol = ReadVarint(ref b, ref p, end);
         if (symbol >= (ulong)_symbols.Length)
         {
-            throw Bad($"symbol index {symbol} but the header lists {_symbols.Length} symbols", p);
+            throw BadSymbol(symbol, _symbols.Length, p);
         }
 
         int symbolId = (int)symbol;
-        long exchange = _prevExchange + ReadZigZag(s, ref p);
-        long offset = _prevOffset + ReadZigZag(s, ref p);
+        long exchange = _prevExchange + ReadZigZag(ref b, ref p, end);
+        long offset = _prevOffset + ReadZigZag(ref b, ref p, end);
         _prevExchange = exchange;
         _prevOffset = offset;
         long local = exchange + offset;
         ref SymbolDeltas last = ref _symbols[symbolId];
-        MarketEvent ev;
         switch (kind)
         {
             case MarketEventKind.BookTicker:
                 {
-                    long bp = last.BidPrice + ReadDecimal(s, ref p);
-                    long bq = ReadDecimal(s, ref p);
-                    long ap = bp + ReadDecimal(s, ref p);
-                    long aq = ReadDecimal(s, ref p);
-                    long id = last.TickerUpdateId + ReadZigZag(s, ref p);
+                    long bp = last.BidPrice + ReadDecimal(ref b, ref p, end);
+                    long bq = ReadDecimal(ref b, ref p, end);
+                    long ap = bp + ReadDecimal(ref b, ref p, end);
+                    long aq = ReadDecimal(ref b, ref p, end);
+                    long id = last.TickerUpdateId + ReadZigZag(ref b, ref p, end);
                     last.BidPrice = bp;
                     last.TickerUpdateId = id;
                     ev = MarketEvent.BookTicker(symbolId, exchange, local, Fixed8.FromRaw(bp), Fixed8.FromRaw(bq), Fixed8.FromRaw(ap), Fixed8.FromRaw(aq), id);
@@ -84,15 +112,15 @@ internal sealed class BlockEventDecoder
 
             case MarketEventKind.Trade:
                 {
-                    long price = last.TradePrice + ReadDecimal(s, ref p);
-                    long qty = ReadDecimal(s, ref p);
-                    var side = (Side)ReadByte(s, ref p);
+                    long price = last.TradePrice + ReadDecimal(ref b, ref p, end);
+                    long qty = ReadDecimal(ref b, ref p, end);
+                    var side = (Side)Unsafe.Add(ref b, p++);
                     if (side > Side.Sell)
                     {
-                        throw Bad($"bad trade side {(byte)side}", p);
+                        throw BadSide(side, p);
                     }
 
-                    long id = last.TradeId + ReadZigZag(s, ref p);
+                    long id = last.TradeId + ReadZigZag(ref b, ref p, end);
                     last.TradePrice = price;
                     last.TradeId = id;
                     ev = MarketEvent.Trade(symbolId, exchange, local, Fixed8.FromRaw(price), Fixed8.FromRaw(qty), side, id);
@@ -101,9 +129,9 @@ internal sealed class BlockEventDecoder
 
             case MarketEventKind.DepthDiff:
                 {
-                    long first = last.DepthUpdateId + ReadZigZag(s, ref p);
-                    long lastId = first + ReadZigZag(s, ref p);
-                    ReadLevels(s, ref p, compact: true);
+                    long first = last.DepthUpdateId + ReadZigZag(ref b, ref p, end);
+                    long lastId = first + ReadZigZag(ref b, ref p, end);
+                    p = ReadCompactLevels(ref b, p, end, _levels);
                     last.DepthUpdateId = lastId;
                     ev = MarketEvent.DepthDiff(symbolId, exchange, local, first, lastId, _levels);
                     break;
@@ -111,8 +139,8 @@ internal sealed class BlockEventDecoder
 
             case MarketEventKind.DepthSnapshot:
                 {
-                    long lastId = ReadZigZag(s, ref p);
-                    ReadLevels(s, ref p, compact: true);
+                    long lastId = ReadZigZag(ref b, ref p, end);
+                    p = ReadCompactLevels(ref b, p, end, _levels);
                     last.DepthUpdateId = lastId;
                     ev = MarketEvent.DepthSnapshot(symbolId, exchange, local, lastId, _levels);
                     break;
@@ -120,125 +148,140 @@ internal sealed class BlockEventDecoder
 
             case MarketEventKind.Kline:
                 {
-                    long interval = (long)ReadVarint(s, ref p);
-                    long openTime = exchange - ReadZigZag(s, ref p);
-                    long o = ReadDecimal(s, ref p);
-                    long h = ReadDecimal(s, ref p);
-                    long l = ReadDecimal(s, ref p);
-                    long c = ReadDecimal(s, ref p);
-                    long v = ReadDecimal(s, ref p);
-                    long qv = ReadDecimal(s, ref p);
+                    long interval = (long)ReadVarint(ref b, ref p, end);
+                    long openTime = exchange - ReadZigZag(ref b, ref p, end);
+                    long o = ReadDecimal(ref b, ref p, end);
+                    long h = ReadDecimal(ref b, ref p, end);
+                    long l = ReadDecimal(ref b, ref p, end);
+                    long c = ReadDecimal(ref b, ref p, end);
+                    long v = ReadDecimal(ref b, ref p, end);
+                    long qv = ReadDecimal(ref b, ref p, end);
                     ev = MarketEvent.Kline(symbolId, exchange, local, openTime, interval, Fixed8.FromRaw(o), Fixed8.FromRaw(h), Fixed8.FromRaw(l),
                         Fixed8.FromRaw(c), Fixed8.FromRaw(v), Fixed8.FromRaw(qv));
                     break;
                 }
 
             case MarketEventKind.RawFrame:
-                ev = ReadRawFrame(s, ref p, symbolId, exchange, local);
+                p = ReadRawFrame(ref b, p, end, symbolId, exchange, local, out ev);
                 break;
 
             default:
-                throw Bad($"unknown event kind {(byte)kind}", p);
+                throw UnknownKind(kind, p);
+        }
+
+        if (p > end)
+        {
+            throw PastEnd(p);
         }
 
         _pos = p;
-        return ev;
     }
 
     /// <summary>An event of format version 1: every value an absolute zigzag varint.</summary>
-    private MarketEvent NextAbsolute()
+    private void NextAbsolute(out MarketEvent ev)
     {
-        int symbolCount = _symbols.Length;
-        ReadOnlySpan<byte> s = new(_raw, 0, _length);
+        ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
+        int end = _length;
         int p = _pos;
-        var kind = (MarketEventKind)ReadByte(s, ref p);
-        ulong symbol = ReadVarint(s, ref p);
-        if (symbol >= (ulong)symbolCount)
+        if (p >= end)
         {
-            throw Bad($"symbol index {symbol} but the header lists {symbolCount} symbols", p);
+            throw PastEnd(p);
+        }
+
+        var kind = (MarketEventKind)Unsafe.Add(ref b, p++);
+        ulong symbol = ReadVarint(ref b, ref p, end);
+        if (symbol >= (ulong)_symbols.Length)
+        {
+            throw BadSymbol(symbol, _symbols.Length, p);
         }
 
         int symbolId = (int)symbol;
-        long exchange = _prevExchange + ReadZigZag(s, ref p);
-        long offset = _prevOffset + ReadZigZag(s, ref p);
+        long exchange = _prevExchange + ReadZigZag(ref b, ref p, end);
+        long offset = _prevOffset + ReadZigZag(ref b, ref p, end);
         _prevExchange = exchange;
         _prevOffset = offset;
         long local = exchange + offset;
-        MarketEvent ev;
         switch (kind)
         {
             case MarketEventKind.Trade:
                 {
-                    Fixed8 price = ReadFixed(s, ref p);
-                    Fixed8 qty = ReadFixed(s, ref p);
-                    var side = (Side)ReadByte(s, ref p);
+                    long price = ReadZigZag(ref b, ref p, end);
+                    long qty = ReadZigZag(ref b, ref p, end);
+                    var side = (Side)Unsafe.Add(ref b, p++);
                     if (side > Side.Sell)
                     {
-                        throw Bad($"bad trade side {(byte)side}", p);
+                        throw BadSide(side, p);
                     }
 
-                    ev = MarketEvent.Trade(symbolId, exchange, local, price, qty, side, ReadZigZag(s, ref p));
+                    long id = ReadZigZag(ref b, ref p, end);
+                    ev = MarketEvent.Trade(symbolId, exchange, local, Fixed8.FromRaw(price), Fixed8.FromRaw(qty), side, id);
                     break;
                 }
 
             case MarketEventKind.BookTicker:
                 {
-                    Fixed8 bp = ReadFixed(s, ref p);
-                    Fixed8 bq = ReadFixed(s, ref p);
-                    Fixed8 ap = ReadFixed(s, ref p);
-                    Fixed8 aq = ReadFixed(s, ref p);
-                    ev = MarketEvent.BookTicker(symbolId, exchange, local, bp, bq, ap, aq, ReadZigZag(s, ref p));
+                    long bp = ReadZigZag(ref b, ref p, end);
+                    long bq = ReadZigZag(ref b, ref p, end);
+                    long ap = ReadZigZag(ref b, ref p, end);
+                    long aq = ReadZigZag(ref b, ref p, end);
+                    long id = ReadZigZag(ref b, ref p, end);
+                    ev = MarketEvent.BookTicker(symbolId, exchange, local, Fixed8.FromRaw(bp), Fixed8.FromRaw(bq), Fixed8.FromRaw(ap), Fixed8.FromRaw(aq), id);
                     break;
                 }
 
             case MarketEventKind.DepthSnapshot:
                 {
-                    long last = ReadZigZag(s, ref p);
-                    ReadLevels(s, ref p, compact: false);
-                    ev = MarketEvent.DepthSnapshot(symbolId, exchange, local, last, _levels);
+                    long lastId = ReadZigZag(ref b, ref p, end);
+                    p = ReadAbsoluteLevels(ref b, p, end, _levels);
+                    ev = MarketEvent.DepthSnapshot(symbolId, exchange, local, lastId, _levels);
                     break;
                 }
 
             case MarketEventKind.DepthDiff:
                 {
-                    long first = ReadZigZag(s, ref p);
-                    long last = first + ReadZigZag(s, ref p);
-                    ReadLevels(s, ref p, compact: false);
-                    ev = MarketEvent.DepthDiff(symbolId, exchange, local, first, last, _levels);
+                    long first = ReadZigZag(ref b, ref p, end);
+                    long lastId = first + ReadZigZag(ref b, ref p, end);
+                    p = ReadAbsoluteLevels(ref b, p, end, _levels);
+                    ev = MarketEvent.DepthDiff(symbolId, exchange, local, first, lastId, _levels);
                     break;
                 }
 
             case MarketEventKind.Kline:
                 {
-                    long interval = (long)ReadVarint(s, ref p);
-                    long openTime = exchange - ReadZigZag(s, ref p);
-                    Fixed8 o = ReadFixed(s, ref p);
-                    Fixed8 h = ReadFixed(s, ref p);
-                    Fixed8 l = ReadFixed(s, ref p);
-                    Fixed8 c = ReadFixed(s, ref p);
-                    Fixed8 v = ReadFixed(s, ref p);
-                    Fixed8 qv = ReadFixed(s, ref p);
-                    ev = MarketEvent.Kline(symbolId, exchange, local, openTime, interval, o, h, l, c, v, qv);
+                    long interval = (long)ReadVarint(ref b, ref p, end);
+                    long openTime = exchange - ReadZigZag(ref b, ref p, end);
+                    long o = ReadZigZag(ref b, ref p, end);
+                    long h = ReadZigZag(ref b, ref p, end);
+                    long l = ReadZigZag(ref b, ref p, end);
+                    long c = ReadZigZag(ref b, ref p, end);
+                    long v = ReadZigZag(ref b, ref p, end);
+                    long qv = ReadZigZag(ref b, ref p, end);
+                    ev = MarketEvent.Kline(symbolId, exchange, local, openTime, interval, Fixed8.FromRaw(o), Fixed8.FromRaw(h), Fixed8.FromRaw(l),
+                        Fixed8.FromRaw(c), Fixed8.FromRaw(v), Fixed8.FromRaw(qv));
                     break;
                 }
 
             case MarketEventKind.RawFrame:
-                ev = ReadRawFrame(s, ref p, symbolId, exchange, local);
+                p = ReadRawFrame(ref b, p, end, symbolId, exchange, local, out ev);
                 break;
 
             default:
-                throw Bad($"unknown event kind {(byte)kind}", p);
+                throw UnknownKind(kind, p);
+        }
+
+        if (p > end)
+        {
+            throw PastEnd(p);
         }
 
         _pos = p;
-        return ev;
     }
 
-    private MarketEvent ReadRawFrame(ReadOnlySpan<byte> s, ref int p, int symbolId, long exchange, long local)
+    private int ReadRawFrame(ref byte b, int p, int end, int symbolId, long exchange, long local, out MarketEvent ev)
     {
-        long tag = (long)ReadVarint(s, ref p);
-        ulong len = ReadVarint(s, ref p);
-        if (len > (ulong)(s.Length - p))
+        long tag = (long)ReadVarint(ref b, ref p, end);
+        ulong len = ReadVarint(ref b, ref p, end);
+        if (p > end || len > (ulong)(end - p))
         {
             throw Bad($"raw frame of {len} bytes runs past the block end", p);
         }
@@ -249,60 +292,91 @@ internal sealed class BlockEventDecoder
             _payload = new byte[Math.Max(n, _payload.Length * 2)];
         }
 
-        s.Slice(p, n).CopyTo(_payload);
-        p += n;
-        return MarketEvent.RawFrame(symbolId, exchange, local, tag, _payload, n);
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, p), n).CopyTo(_payload);
+        ev = MarketEvent.RawFrame(symbolId, exchange, local, tag, _payload, n);
+        return p + n;
     }
 
-    private void ReadLevels(ReadOnlySpan<byte> s, ref int p, bool compact)
+    /// <summary>Reads the two level counts and checks they can fit in the rest of the block: a corrupt count is damage, not a huge allocation.</summary>
+    private static (int Bids, int Asks) ReadLevelCounts(ref byte b, ref int p, int end)
     {
-        ulong bids = ReadVarint(s, ref p);
-        ulong asks = ReadVarint(s, ref p);
-        // Each level takes at least two bytes: a count beyond that is corruption, not a huge allocation.
-        if ((bids + asks) * 2 > (ulong)(s.Length - p))
+        ulong bids = ReadVarint(ref b, ref p, end);
+        ulong asks = ReadVarint(ref b, ref p, end);
+        // Each level takes at least two bytes.
+        ulong room = p > end ? 0 : (ulong)(end - p) / 2;
+        if (bids > room || asks > room - bids)
         {
             throw Bad($"{bids} bids and {asks} asks cannot fit in the rest of the block", p);
         }
 
-        DepthLevels levels = _levels;
-        levels.Clear();
-        levels.EnsureCapacity((int)bids, (int)asks);
-        if (compact)
-        {
-            ReadCompactLevels(s, ref p, levels, (int)bids, (int)asks);
-            return;
-        }
-
-        long prev = 0;
-        for (ulong i = 0; i < bids; i++)
-        {
-            prev += ReadZigZag(s, ref p);
-            levels.AddBid(new PriceLevel(Fixed8.FromRaw(prev), ReadFixed(s, ref p)));
-        }
-
-        prev = 0;
-        for (ulong i = 0; i < asks; i++)
-        {
-            prev += ReadZigZag(s, ref p);
-            levels.AddAsk(new PriceLevel(Fixed8.FromRaw(prev), ReadFixed(s, ref p)));
-        }
+        return ((int)bids, (int)asks);
     }
 
-    private static void ReadCompactLevels(ReadOnlySpan<byte> s, ref int p, DepthLevels levels, int bids, int asks)
+    /// <summary>Levels of the compact layout: each price a decimal difference from the previous level of its side, each quantity a decimal.</summary>
+    private static int ReadCompactLevels(ref byte b, int p, int end, DepthLevels levels)
     {
+        (int bids, int asks) = ReadLevelCounts(ref b, ref p, end);
+        levels.Clear();
+        levels.EnsureCapacity(bids, asks);
         long prev = 0;
         for (int i = 0; i < bids; i++)
         {
-            prev += ReadDecimal(s, ref p);
-            levels.AddBid(new PriceLevel(Fixed8.FromRaw(prev), Fixed8.FromRaw(ReadDecimal(s, ref p))));
+            // One position check per level keeps the unchecked 8-byte loads of its four varints at most inside the slack.
+            if (p > end)
+            {
+                throw PastEnd(p);
+            }
+
+            prev += ReadDecimal(ref b, ref p, end);
+            levels.AddBid(new PriceLevel(Fixed8.FromRaw(prev), Fixed8.FromRaw(ReadDecimal(ref b, ref p, end))));
         }
 
         prev = 0;
         for (int i = 0; i < asks; i++)
         {
-            prev += ReadDecimal(s, ref p);
-            levels.AddAsk(new PriceLevel(Fixed8.FromRaw(prev), Fixed8.FromRaw(ReadDecimal(s, ref p))));
+            if (p > end)
+            {
+                throw PastEnd(p);
+            }
+
+            prev += ReadDecimal(ref b, ref p, end);
+            levels.AddAsk(new PriceLevel(Fixed8.FromRaw(prev), Fixed8.FromRaw(ReadDecimal(ref b, ref p, end))));
         }
+
+        return p;
+    }
+
+    /// <summary>Levels of format version 1: each price a zigzag difference from the previous level of its side, each quantity absolute.</summary>
+    private static int ReadAbsoluteLevels(ref byte b, int p, int end, DepthLevels levels)
+    {
+        (int bids, int asks) = ReadLevelCounts(ref b, ref p, end);
+        levels.Clear();
+        levels.EnsureCapacity(bids, asks);
+        long prev = 0;
+        for (int i = 0; i < bids; i++)
+        {
+            if (p > end)
+            {
+                throw PastEnd(p);
+            }
+
+            prev += ReadZigZag(ref b, ref p, end);
+            levels.AddBid(new PriceLevel(Fixed8.FromRaw(prev), Fixed8.FromRaw(ReadZigZag(ref b, ref p, end))));
+        }
+
+        prev = 0;
+        for (int i = 0; i < asks; i++)
+        {
+            if (p > end)
+            {
+                throw PastEnd(p);
+            }
+
+            prev += ReadZigZag(ref b, ref p, end);
+            levels.AddAsk(new PriceLevel(Fixed8.FromRaw(prev), Fixed8.FromRaw(ReadZigZag(ref b, ref p, end))));
+        }
+
+        return p;
     }
 
     /// <summary>Divisors of the compact layout's decimal values, by their two-bit code (0: unscaled, in a second varint).</summary>
@@ -310,92 +384,75 @@ internal sealed class BlockEventDecoder
 
     /// <summary>A Fixed8 raw value written by <see cref="BlockEventEncoder"/>'s decimal encoding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long ReadDecimal(ReadOnlySpan<byte> s, ref int p)
+    private static long ReadDecimal(ref byte b, ref int p, int end)
     {
-        ulong u = ReadVarint(s, ref p);
+        ulong u = ReadVarint(ref b, ref p, end);
         int k = (int)(u & 3);
         if (k == 0)
         {
-            return ReadUnscaled(s, ref p, u);
+            if (u != 0)
+            {
+                throw Bad($"unscaled decimal marker {u} is not 0", p);
+            }
+
+            return ReadZigZag(ref b, ref p, end);
         }
 
         long scaled = (long)(u >> 3) ^ -(long)((u >> 2) & 1);
-        return scaled * DecimalScales[k];
-    }
-
-    private static long ReadUnscaled(ReadOnlySpan<byte> s, ref int p, ulong marker)
-    {
-        if (marker != 0)
-        {
-            throw Bad($"unscaled decimal marker {marker} is not 0", p);
-        }
-
-        return ReadZigZag(s, ref p);
+        return scaled * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(DecimalScales), k); // k is 1, 2 or 3
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Fixed8 ReadFixed(ReadOnlySpan<byte> s, ref int p) => Fixed8.FromRaw(ReadZigZag(s, ref p));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long ReadZigZag(ReadOnlySpan<byte> s, ref int p)
+    private static long ReadZigZag(ref byte b, ref int p, int end)
     {
-        ulong v = ReadVarint(s, ref p);
+        ulong v = ReadVarint(ref b, ref p, end);
         return (long)(v >> 1) ^ -(long)(v & 1);
     }
 
+    /// <summary>
+    /// A varint from one 8-byte load at <paramref name="p"/> (which the slack keeps inside the buffer): the first clear
+    /// high bit ends it, the bytes after it are masked off, and the seven-bit groups are packed in three steps. Only a
+    /// varint of nine or ten bytes takes the checked byte-by-byte path.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ReadVarint(ReadOnlySpan<byte> s, ref int p)
+    private static ulong ReadVarint(ref byte b, ref int p, int end)
     {
-        int i = p;
-        if ((uint)i < (uint)s.Length)
+        ulong w = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, p));
+        ulong stops = ~w & 0x8080808080808080UL;
+        if (stops == 0)
         {
-            byte b = s[i];
-            if (b < 0x80)
-            {
-                p = i + 1;
-                return b;
-            }
+            (ulong value, int next) = ReadLongVarint(ref b, p, end);
+            p = next;
+            return value;
         }
 
-        return ReadVarintSlow(s, ref p);
+        int bits = BitOperations.TrailingZeroCount(stops) + 1; // 8, 16, .. 64: up to and including the last byte's stop bit
+        p += bits >> 3;
+        w &= (ulong.MaxValue >> (64 - bits)) & 0x7F7F7F7F7F7F7F7FUL;
+        w = (w & 0x007F007F007F007FUL) | ((w >> 1) & 0x3F803F803F803F80UL);
+        w = (w & 0x00003FFF00003FFFUL) | ((w >> 2) & 0x0FFFC0000FFFC000UL);
+        return (w & 0x000000000FFFFFFFUL) | ((w >> 4) & 0x00FFFFFFF0000000UL);
     }
 
-    /// <summary>
-    /// A varint of two or more bytes. With eight bytes at hand it is decoded branch-free from one 64-bit load: the
-    /// first clear high bit ends it, and each byte's seven payload bits are shifted into place.
-    /// </summary>
-    private static ulong ReadVarintSlow(ReadOnlySpan<byte> s, ref int p)
+    /// <summary>A varint longer than eight bytes (or damage), read byte by byte within the block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ulong Value, int Next) ReadLongVarint(ref byte b, int p, int end)
     {
-        int i = p;
-        if (s.Length - i >= 8)
-        {
-            ulong w = BinaryPrimitives.ReadUInt64LittleEndian(s[i..]);
-            ulong stops = ~w & 0x8080808080808080UL;
-            if (stops != 0)
-            {
-                int bits = BitOperations.TrailingZeroCount(stops) + 1; // up to and including the last byte's stop bit
-                w &= bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
-                p = i + (bits >> 3);
-                return (w & 0x7F) | ((w >> 1) & 0x3F80) | ((w >> 2) & 0x1FC000) | ((w >> 3) & 0xFE00000)
-                    | ((w >> 4) & 0x7F0000000) | ((w >> 5) & 0x3F800000000) | ((w >> 6) & 0x1FC0000000000) | ((w >> 7) & 0xFE000000000000);
-            }
-        }
-
         ulong result = 0;
         int shift = 0;
+        int i = p;
         while (true)
         {
-            if ((uint)i >= (uint)s.Length)
+            if (i >= end)
             {
                 throw Bad("varint runs past the block end", i);
             }
 
-            byte b = s[i++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
+            byte next = Unsafe.Add(ref b, i++);
+            result |= (ulong)(next & 0x7F) << shift;
+            if (next < 0x80)
             {
-                p = i;
-                return result;
+                return (result, i);
             }
 
             shift += 7;
@@ -406,18 +463,14 @@ internal sealed class BlockEventDecoder
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte ReadByte(ReadOnlySpan<byte> s, ref int p)
-    {
-        int i = p;
-        if ((uint)i >= (uint)s.Length)
-        {
-            throw Bad("event runs past the block end", i);
-        }
+    private static InvalidDataException PastEnd(int position) => Bad("event runs past the block end", position);
 
-        p = i + 1;
-        return s[i];
-    }
+    private static InvalidDataException BadSymbol(ulong symbol, int count, int position) =>
+        Bad($"symbol index {symbol} but the header lists {count} symbols", position);
+
+    private static InvalidDataException BadSide(Side side, int position) => Bad($"bad trade side {(byte)side}", position);
+
+    private static InvalidDataException UnknownKind(MarketEventKind kind, int position) => Bad($"unknown event kind {(byte)kind}", position);
 
     private static InvalidDataException Bad(string reason, int position) => new($"{reason} (raw position {position})");
 }
