@@ -50,6 +50,9 @@ internal sealed class BlockEventDecoder
             throw new ArgumentException($"a block of {length} raw bytes needs a buffer of at least {length + ReadSlack} bytes, not {raw.Length}", nameof(raw));
         }
 
+        // Zeros after the block: a damaged event that runs past the end reads them the same way every time (as
+        // one-byte zero varints) until the next position check reports it, whatever an earlier block left there.
+        raw.AsSpan(length, ReadSlack).Clear();
         _raw = raw;
         _length = length;
         _pos = 0;
@@ -75,11 +78,13 @@ internal sealed class BlockEventDecoder
     {
         ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
         int end = _length;
-        int p = _pos;
-        if (p >= end)
+        int start = _pos;
+        if (start >= end)
         {
-            throw PastEnd(p);
+            throw PastEnd(start, end);
         }
+
+        int p = start;
 
         var kind = (MarketEventKind)Unsafe.Add(ref b, p++);
         ulong symbol = ReadVarint(ref b, ref p, end);
@@ -95,74 +100,31 @@ internal sealed class BlockEventDecoder
         _prevOffset = offset;
         long local = exchange + offset;
         ref SymbolDeltas last = ref _symbols[symbolId];
+        // One method per kind keeps each MarketEvent temporary (zeroed on entry: it holds references) out of the others' frames.
         switch (kind)
         {
             case MarketEventKind.BookTicker:
-                {
-                    long bp = last.BidPrice + ReadDecimal(ref b, ref p, end);
-                    long bq = ReadDecimal(ref b, ref p, end);
-                    long ap = bp + ReadDecimal(ref b, ref p, end);
-                    long aq = ReadDecimal(ref b, ref p, end);
-                    long id = last.TickerUpdateId + ReadZigZag(ref b, ref p, end);
-                    last.BidPrice = bp;
-                    last.TickerUpdateId = id;
-                    ev = MarketEvent.BookTicker(symbolId, exchange, local, Fixed8.FromRaw(bp), Fixed8.FromRaw(bq), Fixed8.FromRaw(ap), Fixed8.FromRaw(aq), id);
-                    break;
-                }
+                p = ReadCompactTicker(ref b, p, end, ref last, symbolId, exchange, local, out ev);
+                break;
 
             case MarketEventKind.Trade:
-                {
-                    long price = last.TradePrice + ReadDecimal(ref b, ref p, end);
-                    long qty = ReadDecimal(ref b, ref p, end);
-                    var side = (Side)Unsafe.Add(ref b, p++);
-                    if (side > Side.Sell)
-                    {
-                        throw BadSide(side, p);
-                    }
-
-                    long id = last.TradeId + ReadZigZag(ref b, ref p, end);
-                    last.TradePrice = price;
-                    last.TradeId = id;
-                    ev = MarketEvent.Trade(symbolId, exchange, local, Fixed8.FromRaw(price), Fixed8.FromRaw(qty), side, id);
-                    break;
-                }
+                p = ReadCompactTrade(ref b, p, end, ref last, symbolId, exchange, local, out ev);
+                break;
 
             case MarketEventKind.DepthDiff:
-                {
-                    long first = last.DepthUpdateId + ReadZigZag(ref b, ref p, end);
-                    long lastId = first + ReadZigZag(ref b, ref p, end);
-                    p = ReadCompactLevels(ref b, p, end, _levels);
-                    last.DepthUpdateId = lastId;
-                    ev = MarketEvent.DepthDiff(symbolId, exchange, local, first, lastId, _levels);
-                    break;
-                }
+                p = ReadCompactDiff(ref b, p, end, start, ref last, symbolId, exchange, local, out ev);
+                break;
 
             case MarketEventKind.DepthSnapshot:
-                {
-                    long lastId = ReadZigZag(ref b, ref p, end);
-                    p = ReadCompactLevels(ref b, p, end, _levels);
-                    last.DepthUpdateId = lastId;
-                    ev = MarketEvent.DepthSnapshot(symbolId, exchange, local, lastId, _levels);
-                    break;
-                }
+                p = ReadCompactSnapshot(ref b, p, end, start, ref last, symbolId, exchange, local, out ev);
+                break;
 
             case MarketEventKind.Kline:
-                {
-                    long interval = (long)ReadVarint(ref b, ref p, end);
-                    long openTime = exchange - ReadZigZag(ref b, ref p, end);
-                    long o = ReadDecimal(ref b, ref p, end);
-                    long h = ReadDecimal(ref b, ref p, end);
-                    long l = ReadDecimal(ref b, ref p, end);
-                    long c = ReadDecimal(ref b, ref p, end);
-                    long v = ReadDecimal(ref b, ref p, end);
-                    long qv = ReadDecimal(ref b, ref p, end);
-                    ev = MarketEvent.Kline(symbolId, exchange, local, openTime, interval, Fixed8.FromRaw(o), Fixed8.FromRaw(h), Fixed8.FromRaw(l),
-                        Fixed8.FromRaw(c), Fixed8.FromRaw(v), Fixed8.FromRaw(qv));
-                    break;
-                }
+                p = ReadKline(ref b, p, end, compact: true, symbolId, exchange, local, out ev);
+                break;
 
             case MarketEventKind.RawFrame:
-                p = ReadRawFrame(ref b, p, end, symbolId, exchange, local, out ev);
+                p = ReadRawFrame(ref b, p, end, start, symbolId, exchange, local, out ev);
                 break;
 
             default:
@@ -171,7 +133,7 @@ internal sealed class BlockEventDecoder
 
         if (p > end)
         {
-            throw PastEnd(p);
+            throw PastEnd(start, end);
         }
 
         _pos = p;
@@ -182,11 +144,13 @@ internal sealed class BlockEventDecoder
     {
         ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
         int end = _length;
-        int p = _pos;
-        if (p >= end)
+        int start = _pos;
+        if (start >= end)
         {
-            throw PastEnd(p);
+            throw PastEnd(start, end);
         }
+
+        int p = start;
 
         var kind = (MarketEventKind)Unsafe.Add(ref b, p++);
         ulong symbol = ReadVarint(ref b, ref p, end);
@@ -232,7 +196,7 @@ internal sealed class BlockEventDecoder
             case MarketEventKind.DepthSnapshot:
                 {
                     long lastId = ReadZigZag(ref b, ref p, end);
-                    p = ReadAbsoluteLevels(ref b, p, end, _levels);
+                    p = ReadAbsoluteLevels(ref b, p, end, start, _levels);
                     ev = MarketEvent.DepthSnapshot(symbolId, exchange, local, lastId, _levels);
                     break;
                 }
@@ -241,28 +205,17 @@ internal sealed class BlockEventDecoder
                 {
                     long first = ReadZigZag(ref b, ref p, end);
                     long lastId = first + ReadZigZag(ref b, ref p, end);
-                    p = ReadAbsoluteLevels(ref b, p, end, _levels);
+                    p = ReadAbsoluteLevels(ref b, p, end, start, _levels);
                     ev = MarketEvent.DepthDiff(symbolId, exchange, local, first, lastId, _levels);
                     break;
                 }
 
             case MarketEventKind.Kline:
-                {
-                    long interval = (long)ReadVarint(ref b, ref p, end);
-                    long openTime = exchange - ReadZigZag(ref b, ref p, end);
-                    long o = ReadZigZag(ref b, ref p, end);
-                    long h = ReadZigZag(ref b, ref p, end);
-                    long l = ReadZigZag(ref b, ref p, end);
-                    long c = ReadZigZag(ref b, ref p, end);
-                    long v = ReadZigZag(ref b, ref p, end);
-                    long qv = ReadZigZag(ref b, ref p, end);
-                    ev = MarketEvent.Kline(symbolId, exchange, local, openTime, interval, Fixed8.FromRaw(o), Fixed8.FromRaw(h), Fixed8.FromRaw(l),
-                        Fixed8.FromRaw(c), Fixed8.FromRaw(v), Fixed8.FromRaw(qv));
-                    break;
-                }
+                p = ReadKline(ref b, p, end, compact: false, symbolId, exchange, local, out ev);
+                break;
 
             case MarketEventKind.RawFrame:
-                p = ReadRawFrame(ref b, p, end, symbolId, exchange, local, out ev);
+                p = ReadRawFrame(ref b, p, end, start, symbolId, exchange, local, out ev);
                 break;
 
             default:
@@ -271,19 +224,89 @@ internal sealed class BlockEventDecoder
 
         if (p > end)
         {
-            throw PastEnd(p);
+            throw PastEnd(start, end);
         }
 
         _pos = p;
     }
 
-    private int ReadRawFrame(ref byte b, int p, int end, int symbolId, long exchange, long local, out MarketEvent ev)
+    private static int ReadCompactTicker(ref byte b, int p, int end, ref SymbolDeltas last, int symbolId, long exchange, long local, out MarketEvent ev)
+    {
+        long bp = last.BidPrice + ReadDecimal(ref b, ref p, end);
+        long bq = ReadDecimal(ref b, ref p, end);
+        long ap = bp + ReadDecimal(ref b, ref p, end);
+        long aq = ReadDecimal(ref b, ref p, end);
+        long id = last.TickerUpdateId + ReadZigZag(ref b, ref p, end);
+        last.BidPrice = bp;
+        last.TickerUpdateId = id;
+        ev = MarketEvent.BookTicker(symbolId, exchange, local, Fixed8.FromRaw(bp), Fixed8.FromRaw(bq), Fixed8.FromRaw(ap), Fixed8.FromRaw(aq), id);
+        return p;
+    }
+
+    private static int ReadCompactTrade(ref byte b, int p, int end, ref SymbolDeltas last, int symbolId, long exchange, long local, out MarketEvent ev)
+    {
+        long price = last.TradePrice + ReadDecimal(ref b, ref p, end);
+        long qty = ReadDecimal(ref b, ref p, end);
+        var side = (Side)Unsafe.Add(ref b, p++);
+        if (side > Side.Sell)
+        {
+            throw BadSide(side, p);
+        }
+
+        long id = last.TradeId + ReadZigZag(ref b, ref p, end);
+        last.TradePrice = price;
+        last.TradeId = id;
+        ev = MarketEvent.Trade(symbolId, exchange, local, Fixed8.FromRaw(price), Fixed8.FromRaw(qty), side, id);
+        return p;
+    }
+
+    private int ReadCompactDiff(ref byte b, int p, int end, int start, ref SymbolDeltas last, int symbolId, long exchange, long local, out MarketEvent ev)
+    {
+        long first = last.DepthUpdateId + ReadZigZag(ref b, ref p, end);
+        long lastId = first + ReadZigZag(ref b, ref p, end);
+        p = ReadCompactLevels(ref b, p, end, start, _levels);
+        last.DepthUpdateId = lastId;
+        ev = MarketEvent.DepthDiff(symbolId, exchange, local, first, lastId, _levels);
+        return p;
+    }
+
+    private int ReadCompactSnapshot(ref byte b, int p, int end, int start, ref SymbolDeltas last, int symbolId, long exchange, long local, out MarketEvent ev)
+    {
+        long lastId = ReadZigZag(ref b, ref p, end);
+        p = ReadCompactLevels(ref b, p, end, start, _levels);
+        last.DepthUpdateId = lastId;
+        ev = MarketEvent.DepthSnapshot(symbolId, exchange, local, lastId, _levels);
+        return p;
+    }
+
+    /// <summary>A kline: its six values are decimals in the compact layout, absolute zigzag varints in version 1.</summary>
+    private static int ReadKline(ref byte b, int p, int end, bool compact, int symbolId, long exchange, long local, out MarketEvent ev)
+    {
+        long interval = (long)ReadVarint(ref b, ref p, end);
+        long openTime = exchange - ReadZigZag(ref b, ref p, end);
+        Span<long> values = stackalloc long[6];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = compact ? ReadDecimal(ref b, ref p, end) : ReadZigZag(ref b, ref p, end);
+        }
+
+        ev = MarketEvent.Kline(symbolId, exchange, local, openTime, interval, Fixed8.FromRaw(values[0]), Fixed8.FromRaw(values[1]), Fixed8.FromRaw(values[2]),
+            Fixed8.FromRaw(values[3]), Fixed8.FromRaw(values[4]), Fixed8.FromRaw(values[5]));
+        return p;
+    }
+
+    private int ReadRawFrame(ref byte b, int p, int end, int start, int symbolId, long exchange, long local, out MarketEvent ev)
     {
         long tag = (long)ReadVarint(ref b, ref p, end);
         ulong len = ReadVarint(ref b, ref p, end);
-        if (p > end || len > (ulong)(end - p))
+        if (p > end)
         {
-            throw Bad($"raw frame of {len} bytes runs past the block end", p);
+            throw PastEnd(start, end);
+        }
+
+        if (len > (ulong)(end - p))
+        {
+            throw BadFrameLength(len, p);
         }
 
         int n = (int)len;
@@ -306,14 +329,14 @@ internal sealed class BlockEventDecoder
         ulong room = p > end ? 0 : (ulong)(end - p) / 2;
         if (bids > room || asks > room - bids)
         {
-            throw Bad($"{bids} bids and {asks} asks cannot fit in the rest of the block", p);
+            throw BadLevelCounts(bids, asks, p);
         }
 
         return ((int)bids, (int)asks);
     }
 
     /// <summary>Levels of the compact layout: each price a decimal difference from the previous level of its side, each quantity a decimal.</summary>
-    private static int ReadCompactLevels(ref byte b, int p, int end, DepthLevels levels)
+    private static int ReadCompactLevels(ref byte b, int p, int end, int start, DepthLevels levels)
     {
         (int bids, int asks) = ReadLevelCounts(ref b, ref p, end);
         levels.Clear();
@@ -324,7 +347,7 @@ internal sealed class BlockEventDecoder
             // One position check per level keeps the unchecked 8-byte loads of its four varints at most inside the slack.
             if (p > end)
             {
-                throw PastEnd(p);
+                throw PastEnd(start, end);
             }
 
             prev += ReadDecimal(ref b, ref p, end);
@@ -336,7 +359,7 @@ internal sealed class BlockEventDecoder
         {
             if (p > end)
             {
-                throw PastEnd(p);
+                throw PastEnd(start, end);
             }
 
             prev += ReadDecimal(ref b, ref p, end);
@@ -347,7 +370,7 @@ internal sealed class BlockEventDecoder
     }
 
     /// <summary>Levels of format version 1: each price a zigzag difference from the previous level of its side, each quantity absolute.</summary>
-    private static int ReadAbsoluteLevels(ref byte b, int p, int end, DepthLevels levels)
+    private static int ReadAbsoluteLevels(ref byte b, int p, int end, int start, DepthLevels levels)
     {
         (int bids, int asks) = ReadLevelCounts(ref b, ref p, end);
         levels.Clear();
@@ -357,7 +380,7 @@ internal sealed class BlockEventDecoder
         {
             if (p > end)
             {
-                throw PastEnd(p);
+                throw PastEnd(start, end);
             }
 
             prev += ReadZigZag(ref b, ref p, end);
@@ -369,7 +392,7 @@ internal sealed class BlockEventDecoder
         {
             if (p > end)
             {
-                throw PastEnd(p);
+                throw PastEnd(start, end);
             }
 
             prev += ReadZigZag(ref b, ref p, end);
@@ -392,7 +415,7 @@ internal sealed class BlockEventDecoder
         {
             if (u != 0)
             {
-                throw Bad($"unscaled decimal marker {u} is not 0", p);
+                throw BadMarker(u, p);
             }
 
             return ReadZigZag(ref b, ref p, end);
@@ -421,8 +444,8 @@ internal sealed class BlockEventDecoder
         ulong stops = ~w & 0x8080808080808080UL;
         if (stops == 0)
         {
-            (ulong value, int next) = ReadLongVarint(ref b, p, end);
-            p = next;
+            ulong value = ReadLongVarint(ref b, p, end);
+            p += 9 + (Unsafe.Add(ref b, p + 8) >> 7); // checked by ReadLongVarint: a ninth byte ends it or a tenth does
             return value;
         }
 
@@ -434,9 +457,10 @@ internal sealed class BlockEventDecoder
         return (w & 0x000000000FFFFFFFUL) | ((w >> 4) & 0x00FFFFFFF0000000UL);
     }
 
-    /// <summary>A varint longer than eight bytes (or damage), read byte by byte within the block.</summary>
+    /// <summary>A varint longer than eight bytes (or damage), read byte by byte within the block. Returns only the value
+    /// (a tuple would cost its caller a zeroed stack slot per varint read, even on the fast path).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (ulong Value, int Next) ReadLongVarint(ref byte b, int p, int end)
+    private static ulong ReadLongVarint(ref byte b, int p, int end)
     {
         ulong result = 0;
         int shift = 0;
@@ -452,7 +476,7 @@ internal sealed class BlockEventDecoder
             result |= (ulong)(next & 0x7F) << shift;
             if (next < 0x80)
             {
-                return (result, i);
+                return result;
             }
 
             shift += 7;
@@ -463,7 +487,7 @@ internal sealed class BlockEventDecoder
         }
     }
 
-    private static InvalidDataException PastEnd(int position) => Bad("event runs past the block end", position);
+    private static InvalidDataException PastEnd(int start, int end) => new($"event at raw position {start} runs past the block end ({end} bytes)");
 
     private static InvalidDataException BadSymbol(ulong symbol, int count, int position) =>
         Bad($"symbol index {symbol} but the header lists {count} symbols", position);
@@ -471,6 +495,13 @@ internal sealed class BlockEventDecoder
     private static InvalidDataException BadSide(Side side, int position) => Bad($"bad trade side {(byte)side}", position);
 
     private static InvalidDataException UnknownKind(MarketEventKind kind, int position) => Bad($"unknown event kind {(byte)kind}", position);
+
+    private static InvalidDataException BadMarker(ulong marker, int position) => Bad($"unscaled decimal marker {marker} is not 0", position);
+
+    private static InvalidDataException BadFrameLength(ulong length, int position) => Bad($"raw frame of {length} bytes runs past the block end", position);
+
+    private static InvalidDataException BadLevelCounts(ulong bids, ulong asks, int position) =>
+        Bad($"{bids} bids and {asks} asks cannot fit in the rest of the block", position);
 
     private static InvalidDataException Bad(string reason, int position) => new($"{reason} (raw position {position})");
 }
