@@ -433,14 +433,21 @@ internal sealed class BlockEventDecoder
     }
 
     /// <summary>
-    /// A varint from one 8-byte load at <paramref name="p"/> (which the slack keeps inside the buffer): the first clear
-    /// high bit ends it, the bytes after it are masked off, and the seven-bit groups are packed in three steps. Only a
-    /// varint of nine or ten bytes takes the checked byte-by-byte path.
+    /// A varint from one 8-byte load at <paramref name="p"/> (which the slack keeps inside the buffer). Half the sample's
+    /// varints are one byte, and each inlined call site reads one field, so the one-byte test predicts well. Longer ones:
+    /// the first clear high bit ends it, the bytes after it are masked off, and the seven-bit groups are packed in three
+    /// steps. Only a varint of nine or ten bytes takes the checked byte-by-byte path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ReadVarint(ref byte b, ref int p, int end)
     {
         ulong w = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, p));
+        if ((w & 0x80) == 0)
+        {
+            p++;
+            return w & 0x7F;
+        }
+
         ulong stops = ~w & 0x8080808080808080UL;
         if (stops == 0)
         {
