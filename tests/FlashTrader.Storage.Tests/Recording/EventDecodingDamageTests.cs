@@ -1,4 +1,5 @@
 using FlashTrader.Core.Market;
+using FlashTrader.Core.Numerics;
 using FlashTrader.Storage.Recording;
 
 namespace FlashTrader.Storage.Tests.Recording;
@@ -137,6 +138,41 @@ public sealed class EventDecodingDamageTests : IDisposable
 
         refused.Should().BeGreaterThan(original.Length, "most changes break an event's structure");
         read.Should().BeGreaterThan(0, "a changed price or quantity byte still decodes, to other values");
+    }
+
+    [Theory]
+    [InlineData(RecordingCodec.None, false)]
+    [InlineData(RecordingCodec.None, true)]
+    [InlineData(RecordingCodec.Lz4, false)]
+    [InlineData(RecordingCodec.Lz4, true)]
+    [InlineData(RecordingCodec.Brotli, false)]
+    public void Blocks_larger_than_the_readers_first_buffers_grow_them_with_the_decoders_slack(RecordingCodec codec, bool readAhead)
+    {
+        // The reader starts with buffers for twice the default block size; a 1 MiB block makes them grow.
+        string path = _temp.File("big.ftrec");
+        const int count = 120_000;
+        using (RecordingWriter writer = RecordingWriter.Create(path, Header, new RecordingWriterOptions { Codec = codec, BlockRawBytes = 1 << 20 }))
+        {
+            for (int i = 0; i < count; i++)
+            {
+                long t = SampleEvents.T0 + (i * 1_000_000L);
+                writer.Write(MarketEvent.Trade(i % 2, t, t - 1_300_000_000, Fixed8.FromRaw(6_183_763_000_000 + (i * 1_000_001L)),
+                    Fixed8.FromRaw(1_000 + i), Side.Buy, i));
+            }
+        }
+
+        List<RecordingFile.Block> blocks = RecordingFile.Blocks(File.ReadAllBytes(path));
+        blocks.Should().HaveCount(2);
+        using RecordingReader reader = RecordingReader.Open(path, readAhead);
+        long read = 0;
+        while (reader.TryRead(out MarketEvent ev))
+        {
+            ev.TradeId.Should().Be(read);
+            ev.Price.Raw.Should().Be(6_183_763_000_000 + (read * 1_000_001L));
+            read++;
+        }
+
+        read.Should().Be(count);
     }
 
     private string Write(string name, MarketEvent[] events)
