@@ -12,9 +12,9 @@ namespace FlashTrader.Storage.Recording;
 /// bounded by this loop once the block is decompressed, so it reads each varint from one unaligned 8-byte load (its
 /// length from the first clear continuation bit, no branch per byte) over a buffer with <see cref="ReadSlack"/> spare
 /// bytes after the block, and checks the position against the block end once per event and once per depth level
-/// instead of once per byte: between two checks few enough varints are read that no
-/// load leaves the buffer (a kline, the longest event, reads 17 varints of at most 8 bytes each on the fast path, far
-/// inside the slack), and a position past the end is reported as damage with its raw position.
+/// instead of once per byte. Between two checks few enough varints are read that no load leaves the buffer (a kline,
+/// the longest event, reads 17 varints of at most 8 bytes each on the fast path, far inside the slack); an event that
+/// runs past the block end is reported as damage naming the raw position where it starts.
 /// </summary>
 internal sealed class BlockEventDecoder
 {
@@ -24,7 +24,7 @@ internal sealed class BlockEventDecoder
     private readonly DepthLevels _levels = new(256);
     private readonly bool _compact;
     private readonly SymbolDeltas[] _symbols;
-    private byte[] _raw = new byte[ReadSlack];
+    private byte[] _raw = []; // before Start: length 0, so Next throws before reading anything
     private int _length;
     private int _pos;
     private long _prevExchange;
