@@ -58,11 +58,14 @@ internal sealed class BlockFileReader
             throw new RecordingCorruptException(_name, block.Offset, $"block lengths out of range (payload {payloadLength}, raw {rawLength}, events {eventCount})");
         }
 
-        // An uncompressed block is read straight into the decode buffer; a compressed one into the payload buffer.
-        ref byte[] target = ref codec == RecordingCodec.None ? ref block.Raw : ref block.Payload;
-        if (target.Length < payloadLength)
+        // An uncompressed block is read straight into the decode buffer (which keeps the decoder's slack after the
+        // block); a compressed one into the payload buffer.
+        bool direct = codec == RecordingCodec.None;
+        ref byte[] target = ref direct ? ref block.Raw : ref block.Payload;
+        int needed = direct ? payloadLength + BlockEventDecoder.ReadSlack : payloadLength;
+        if (target.Length < needed)
         {
-            target = new byte[Math.Max(payloadLength, target.Length * 2)];
+            target = new byte[Math.Max(needed, target.Length * 2)];
         }
 
         Span<byte> payload = target.AsSpan(0, payloadLength);
@@ -91,10 +94,7 @@ internal sealed class BlockFileReader
 
                 break;
             case RecordingCodec.Brotli:
-                if (block.Raw.Length < rawLength)
-                {
-                    block.Raw = new byte[Math.Max(rawLength, block.Raw.Length * 2)];
-                }
+                block.EnsureRaw(rawLength);
 
                 if (!BrotliDecoder.TryDecompress(payload, block.Raw.AsSpan(0, rawLength), out int written) || written != rawLength)
                 {
@@ -103,10 +103,7 @@ internal sealed class BlockFileReader
 
                 break;
             case RecordingCodec.Lz4:
-                if (block.Raw.Length < rawLength)
-                {
-                    block.Raw = new byte[Math.Max(rawLength, block.Raw.Length * 2)];
-                }
+                block.EnsureRaw(rawLength);
 
                 if (!Lz4BlockDecoder.TryDecompress(payload, block.Raw.AsSpan(0, rawLength), out Lz4Error error))
                 {

@@ -20,8 +20,9 @@ internal sealed class DecodedBlock
     /// <summary>The compressed bytes as stored (unused for uncompressed blocks, which are read straight into <see cref="Raw"/>).</summary>
     public byte[] Payload = new byte[RecordingFormat.DefaultBlockRawBytes];
 
-    // Blocks close once they pass the default size, so they hold a little more: room for one large event more.
-    public byte[] Raw = new byte[RecordingFormat.DefaultBlockRawBytes * 2];
+    // Blocks close once they pass the default size, so they hold a little more: room for one large event more, and the
+    // decoder's slack after it (see BlockEventDecoder.ReadSlack).
+    public byte[] Raw = new byte[(RecordingFormat.DefaultBlockRawBytes * 2) + BlockEventDecoder.ReadSlack];
 
     public BlockStatus Status;
 
@@ -38,4 +39,14 @@ internal sealed class DecodedBlock
 
     /// <summary>Set with <see cref="BlockStatus.Failed"/>: the error to raise when the reader reaches this block.</summary>
     public ExceptionDispatchInfo? Error;
+
+    /// <summary>Grows <see cref="Raw"/> to hold <paramref name="rawLength"/> bytes and the decoder's slack after them.</summary>
+    public void EnsureRaw(int rawLength)
+    {
+        int needed = rawLength + BlockEventDecoder.ReadSlack;
+        if (Raw.Length < needed)
+        {
+            Raw = new byte[Math.Max(needed, Raw.Length * 2)];
+        }
+    }
 }

@@ -104,7 +104,7 @@ public sealed class RecordingReader : IDisposable
 
         try
         {
-            ev = _decoder.Next();
+            _decoder.Next(out ev);
         }
         catch (InvalidDataException ex)
         {
