@@ -62,6 +62,21 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     }
 
     /// <summary>
+    /// Runs before the outputs gathered so far are sent on (a full output batch, the end of an input batch, a wait): the
+    /// last moment to make durable what they report (the exchange stage commits its journal here, once for the run of
+    /// messages since the last send, instead of once per message).
+    /// </summary>
+    protected virtual void BeforeSend()
+    {
+    }
+
+    private ValueTask SendAsync()
+    {
+        BeforeSend();
+        return Output.FlushAsync();
+    }
+
+    /// <summary>
     /// After each input batch, once its outputs have been sent on: a place for cheap periodic work (the dashboard's rate-limited snapshots). What it
     /// allocates is counted as the dashboard's, apart from the per-event path.
     /// </summary>
@@ -105,7 +120,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                             HandleOne(batch.Items[i], out Output.AddSlot());
                             if (Output.IsFull)
                             {
-                                await Output.FlushAsync().ConfigureAwait(false);
+                                await SendAsync().ConfigureAwait(false);
                             }
 
                             continue;
@@ -117,11 +132,11 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                             // What is pending goes first: the stage being waited for may need it to answer.
                             while (AddOutputs())
                             {
-                                await Output.FlushAsync().ConfigureAwait(false);
+                                await SendAsync().ConfigureAwait(false);
                             }
 
                             _outputs.Clear();
-                            await Output.FlushAsync().ConfigureAwait(false);
+                            await SendAsync().ConfigureAwait(false);
                             do
                             {
                                 if (!await WaitForMoreAsync().ConfigureAwait(false))
@@ -136,7 +151,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                         // Outputs are large structs (a TradingMessage is 472 bytes): moved by reference, copied once, into the batch.
                         while (AddOutputs())
                         {
-                            await Output.FlushAsync().ConfigureAwait(false);
+                            await SendAsync().ConfigureAwait(false);
                         }
                     }
 
@@ -144,7 +159,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
 
                     // A batch's outputs go on before any periodic work: with synchronous continuations the flush carries
                     // them through the next stages at once, so a dashboard snapshot being built here delays no event.
-                    await Output.FlushAsync().ConfigureAwait(false);
+                    await SendAsync().ConfigureAwait(false);
                     long periodic = GC.GetAllocatedBytesForCurrentThread();
                     OnBatchHandled();
                     Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
@@ -154,7 +169,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
             long final = GC.GetAllocatedBytesForCurrentThread();
             OnCompleted();
             Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - final);
-            await Output.FlushAsync().ConfigureAwait(false);
+            await SendAsync().ConfigureAwait(false);
             Output.Complete();
         }
         catch (Exception ex)
