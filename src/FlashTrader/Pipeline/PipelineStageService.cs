@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,16 +13,16 @@ namespace FlashTrader.Pipeline;
 public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, BatchChannel<TOut> output, RunStatus status, ILogger logger)
     : BackgroundService
 {
-    private readonly List<TOut> _outputs = new(16);
-    private int _added;
-
     protected RunStatus Status { get; } = status;
 
     protected BatchWriter<TOut> Output { get; } = new(output);
 
     protected abstract string StageName { get; }
 
-    /// <summary>Handles one item into the outputs to send on (by default the one output of <see cref="HandleOne"/>).</summary>
+    /// <summary>
+    /// Handles one item, appending what it makes to <paramref name="outputs"/> (the output batch being filled, which
+    /// may already hold earlier items' outputs); by default the one output of <see cref="HandleOne"/>.
+    /// </summary>
     protected virtual void Handle(in TIn item, List<TOut> outputs)
     {
         HandleOne(item, out TOut output);
@@ -84,25 +83,6 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     {
     }
 
-    /// <summary>
-    /// Moves the outputs not yet sent into the output batch; true when the batch filled (flush it, then call again).
-    /// Synchronous, so it may hold a span over the list.
-    /// </summary>
-    private bool AddOutputs()
-    {
-        ReadOnlySpan<TOut> outputs = CollectionsMarshal.AsSpan(_outputs);
-        while (_added < outputs.Length)
-        {
-            if (Output.Add(outputs[_added++]))
-            {
-                return true;
-            }
-        }
-
-        _added = 0;
-        return false;
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -126,16 +106,11 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                             continue;
                         }
 
-                        _outputs.Clear();
-                        if (Prepare(batch.Items[i], _outputs))
+                        // Outputs are appended straight into the output batch: a large struct (a TradingMessage is 472
+                        // bytes) is written once per hop.
+                        if (Prepare(batch.Items[i], Output.Filling()))
                         {
                             // What is pending goes first: the stage being waited for may need it to answer.
-                            while (AddOutputs())
-                            {
-                                await SendAsync().ConfigureAwait(false);
-                            }
-
-                            _outputs.Clear();
                             await SendAsync().ConfigureAwait(false);
                             do
                             {
@@ -144,12 +119,11 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                                     throw new InvalidOperationException(WaitEndedReason);
                                 }
                             }
-                            while (KeepsWaiting(batch.Items[i], _outputs));
+                            while (KeepsWaiting(batch.Items[i], Output.Filling()));
                         }
 
-                        Handle(batch.Items[i], _outputs);
-                        // Outputs are large structs (a TradingMessage is 472 bytes): moved by reference, copied once, into the batch.
-                        while (AddOutputs())
+                        Handle(batch.Items[i], Output.Filling());
+                        if (Output.IsFull)
                         {
                             await SendAsync().ConfigureAwait(false);
                         }
