@@ -22,9 +22,9 @@ public sealed record PersistedPaperAccount(PaperExchangeState State, IReadOnlyDi
 }
 
 /// <summary>
-/// The paper account and its journal in SQLite (WAL). Each commit is one transaction holding an event's decisions,
-/// order transitions and fills together with the account state after them and the replay position, so a crash at any
-/// instant leaves either all of an event or none of it. A schema_version table guards upgrades: an older database is
+/// The paper account and its journal in SQLite (WAL). Each commit is one transaction holding the decisions, order
+/// transitions and fills of the messages appended since the last one, together with the account state after them and
+/// the replay position, so a crash at any instant leaves either all of them or none. A schema_version table guards upgrades: an older database is
 /// migrated step by step, a newer one is refused, and neither is ever recreated.
 /// </summary>
 public sealed class PaperStateStore : IDisposable
@@ -32,16 +32,23 @@ public sealed class PaperStateStore : IDisposable
     public const int SchemaVersion = StateSchema.Current;
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insertFill;
-    private readonly SqliteCommand _insertOrder;
-    private readonly SqliteCommand _insertDecision;
-    private readonly SqliteCommand _upsertBalance;
-    private readonly SqliteCommand _upsertPosition;
+    private readonly JournalStatement _insertFill;
+    private readonly JournalStatement _insertOrder;
+    private readonly JournalStatement _insertDecision;
+    private readonly JournalStatement _upsertBalance;
+    private readonly JournalStatement _upsertPosition;
+    private readonly JournalStatement _setMeta;
+    private readonly JournalStatement _begin;
+    private readonly JournalStatement _commit;
+    private readonly JournalStatement _rollback;
     private readonly SqliteCommand _insertOpenOrder;
     private readonly SqliteCommand _clearOpenOrders;
-    private readonly SqliteCommand _setMeta;
     private readonly StoredRiskState _riskState;
     private readonly CommittedAccount _committed = new();
+
+    // A transaction begun on the native handle by Append or Commit and not yet committed (BEGIN and COMMIT are prepared
+    // statements too: SqliteConnection.BeginTransaction makes a transaction object and a command each time).
+    private bool _open;
 
     public PaperStateStore(string path)
     {
@@ -58,23 +65,26 @@ public sealed class PaperStateStore : IDisposable
         // killed at any instant; only a power cut may lose the last commits (never half of one).
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Migrate();
-        _insertFill = Prepare(_connection, """
+        _insertFill = new JournalStatement(_connection, """
             INSERT INTO fills (fill_id, time_ns, symbol, side, price, quantity, quote_quantity, fee, fee_asset, order_id, liquidity, purpose)
             VALUES ($id, $t, $s, $side, $p, $q, $qq, $fee, $fa, $o, $l, $purpose)
-            """, "$id", "$t", "$s", "$side", "$p", "$q", "$qq", "$fee", "$fa", "$o", "$l", "$purpose");
-        _insertOrder = Prepare(_connection, """
+            """);
+        _insertOrder = new JournalStatement(_connection, """
             INSERT INTO orders (order_id, time_ns, symbol, side, status, purpose, reject_reason, mexc_code, fill_id, cumulative_quantity, order_quantity, event_sequence)
             VALUES ($o, $t, $s, $side, $st, $purpose, $r, $code, $f, $cq, $oq, $seq)
-            """, "$o", "$t", "$s", "$side", "$st", "$purpose", "$r", "$code", "$f", "$cq", "$oq", "$seq");
-        _insertDecision = Prepare(_connection, """
+            """);
+        _insertDecision = new JournalStatement(_connection, """
             INSERT INTO decisions (order_id, time_ns, symbol, side, type, time_in_force, price, quantity, purpose, strategy, strength, verdict, mexc_code, event_sequence)
             VALUES ($o, $t, $s, $side, $type, $tif, $p, $q, $purpose, $strategy, $strength, $verdict, $code, $seq)
-            """, "$o", "$t", "$s", "$side", "$type", "$tif", "$p", "$q", "$purpose", "$strategy", "$strength", "$verdict", "$code", "$seq");
-        _upsertBalance = Prepare(_connection, "INSERT INTO balances (asset, free, locked) VALUES ($a, $f, $l) ON CONFLICT(asset) DO UPDATE SET free = excluded.free, locked = excluded.locked", "$a", "$f", "$l");
-        _upsertPosition = Prepare(_connection, "INSERT INTO positions (symbol, quantity, cost) VALUES ($s, $q, $c) ON CONFLICT(symbol) DO UPDATE SET quantity = excluded.quantity, cost = excluded.cost", "$s", "$q", "$c");
+            """);
+        _upsertBalance = new JournalStatement(_connection, "INSERT INTO balances (asset, free, locked) VALUES ($a, $f, $l) ON CONFLICT(asset) DO UPDATE SET free = excluded.free, locked = excluded.locked");
+        _upsertPosition = new JournalStatement(_connection, "INSERT INTO positions (symbol, quantity, cost) VALUES ($s, $q, $c) ON CONFLICT(symbol) DO UPDATE SET quantity = excluded.quantity, cost = excluded.cost");
+        _setMeta = new JournalStatement(_connection, "INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        _begin = new JournalStatement(_connection, "BEGIN");
+        _commit = new JournalStatement(_connection, "COMMIT");
+        _rollback = new JournalStatement(_connection, "ROLLBACK");
         _insertOpenOrder = Prepare(_connection, "INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", "$id", "$b");
         _clearOpenOrders = Prepare(_connection, "DELETE FROM open_orders");
-        _setMeta = Prepare(_connection, "INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
         _riskState = new StoredRiskState(_connection);
     }
 
@@ -163,13 +173,13 @@ public sealed class PaperStateStore : IDisposable
     /// <summary>Wipes the account and its journal and records the initial balances (--reset, or the first run).</summary>
     public void Reset(IReadOnlyDictionary<string, decimal> initialBalances)
     {
-        Forget();
+        Abandon();
         using SqliteTransaction tx = _connection.BeginTransaction();
         Execute("DELETE FROM meta; DELETE FROM balances; DELETE FROM positions; DELETE FROM open_orders; DELETE FROM fills; DELETE FROM orders; DELETE FROM decisions; DELETE FROM risk_breakers; DELETE FROM risk_state;", tx);
-        SetMeta("initial_balances", JsonSerializer.Serialize(initialBalances.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value)), tx);
+        SetMeta("initial_balances", JsonSerializer.Serialize(initialBalances.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value)));
         foreach ((string asset, decimal amount) in initialBalances)
         {
-            Run(_upsertBalance, tx, asset, Str(amount), "0");
+            _upsertBalance.Bind(1, asset).Bind(2, amount).Bind(3, 0m).Run();
         }
 
         tx.Commit();
@@ -180,21 +190,21 @@ public sealed class PaperStateStore : IDisposable
     {
         try
         {
-            using SqliteTransaction tx = _connection.BeginTransaction();
+            Begin();
             foreach (ExecutionReport f in fills)
             {
                 if (f.IsFill)
                 {
-                    InsertFill(f, instruments, tx);
+                    InsertFill(f, instruments);
                 }
             }
 
-            WriteState(state, nextOrderId, tx);
-            tx.Commit();
+            WriteState(state, nextOrderId);
+            CommitOpen();
         }
         catch
         {
-            Forget();
+            Abandon();
             throw;
         }
     }
@@ -207,71 +217,156 @@ public sealed class PaperStateStore : IDisposable
     }
 
     /// <summary>
-    /// Commits one event's journal in one transaction: its decisions, every report as an order transition (fills also
-    /// into fills), the account state after them, the next ids and the replay position. Nothing of it is visible, after
-    /// a crash or to another reader, unless all of it is. <paramref name="risk"/>, when given, replaces the journaled risk state.
+    /// Journals one message's decisions and reports (fills also into fills) at replay position
+    /// <paramref name="eventSequence"/>, inside the transaction the next <see cref="Commit"/> completes: nothing of it
+    /// is visible, after a crash or to another reader, until then. Lets the exchange stage commit once for a run of
+    /// messages instead of once per message.
+    /// </summary>
+    public void Append(IReadOnlyList<JournaledDecision> decisions, IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments, long eventSequence)
+    {
+        if (decisions.Count == 0 && reports.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Begin();
+            WriteJournal(decisions, reports, instruments, eventSequence);
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Commits, in one transaction, whatever was <see cref="Append"/>ed since the last commit, then this call's decisions
+    /// and reports (at <paramref name="position"/>), the account state after them, the next ids and the replay position.
+    /// Nothing of it is visible, after a crash or to another reader, unless all of it is. <paramref name="risk"/>, when
+    /// given, replaces the journaled risk state.
     /// </summary>
     public void Commit(PaperExchangeState state, long nextOrderId, ReplayMark position, IReadOnlyList<JournaledDecision> decisions,
         IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments, RiskState? risk = null)
     {
         try
         {
-            using SqliteTransaction tx = _connection.BeginTransaction();
-            foreach (JournaledDecision d in decisions)
-            {
-                OrderRequest o = d.Order;
-                Run(_insertDecision, tx, o.OrderId, o.DecisionTimeNs, instruments[o.SymbolId].Symbol, o.Side.ToWire(), o.Type.ToString().ToUpperInvariant(),
-                    o.TimeInForce.ToString().ToUpperInvariant(), o.Price.ToString(), o.Quantity.ToString(), o.Purpose.ToString(), o.SignalSource, o.Strength,
-                    d.Verdict == RejectReason.None ? "approved" : "rejected: " + d.Verdict.ToKey(), d.Verdict.ToMexcCode(), position.Sequence);
-            }
-
-            foreach (ExecutionReport r in reports)
-            {
-                Run(_insertOrder, tx, r.OrderId, r.TimeNs, instruments[r.SymbolId].Symbol, r.Side.ToWire(), r.Status.ToWire(), r.Purpose.ToString(),
-                    r.RejectReason == RejectReason.None ? "" : r.RejectReason.ToKey(), r.RejectReason.ToMexcCode(), r.FillId, r.CumulativeQuantity.ToString(),
-                    r.OrderQuantity.ToString(), position.Sequence);
-                if (r.IsFill)
-                {
-                    InsertFill(r, instruments, tx);
-                }
-            }
-
-            WriteState(state, nextOrderId, tx);
+            Begin();
+            WriteJournal(decisions, reports, instruments, position.Sequence);
+            WriteState(state, nextOrderId);
             if (position.Source is not null && _committed.MetaChanges("replay_source", position.Source))
             {
-                SetMeta("replay_source", position.Source, tx);
+                SetMeta("replay_source", position.Source);
             }
 
-            SetMeta("replay_position", position.Sequence, tx);
+            SetMeta("replay_position", position.Sequence);
             if (risk is not null)
             {
-                _riskState.Write(risk, _connection, tx);
+                _riskState.Write(risk, _connection, null);
             }
 
-            tx.Commit();
+            CommitOpen();
         }
         catch
         {
-            Forget();
+            Abandon();
             throw;
         }
     }
 
-    private void InsertFill(in ExecutionReport f, InstrumentSet instruments, SqliteTransaction tx)
+    private void Begin()
     {
-        Instrument i = instruments[f.SymbolId];
-        Run(_insertFill, tx, f.FillId, f.TimeNs, i.Symbol, f.Side.ToWire(), f.LastPrice.ToString(), f.LastQuantity.ToString(), Str(f.QuoteQuantity),
-            Str(f.Fee), i.QuoteAsset, f.OrderId, f.Liquidity.ToWire(), f.Purpose.ToString());
+        if (!_open)
+        {
+            _begin.Run();
+            _open = true;
+        }
     }
 
-    private void WriteState(PaperExchangeState state, long nextOrderId, SqliteTransaction tx)
+    private void CommitOpen()
+    {
+        _commit.Run();
+        _open = false;
+    }
+
+    /// <summary>Rolls back the open transaction (if any) after a failure and forgets what the database holds.</summary>
+    private void Abandon()
+    {
+        if (_open)
+        {
+            _open = false;
+            try
+            {
+                _rollback.Run();
+            }
+            catch (SqliteException)
+            {
+                // SQLite may already have rolled the transaction back itself (after some errors it does): nothing is left open.
+            }
+        }
+
+        Forget();
+    }
+
+    private void WriteJournal(IReadOnlyList<JournaledDecision> decisions, IReadOnlyList<ExecutionReport> reports, InstrumentSet instruments, long eventSequence)
+    {
+        for (int i = 0; i < decisions.Count; i++)
+        {
+            JournaledDecision d = decisions[i];
+            OrderRequest o = d.Order;
+            _insertDecision.Bind(1, o.OrderId).Bind(2, o.DecisionTimeNs).Bind(3, instruments[o.SymbolId].Symbol).Bind(4, o.Side.ToWire())
+                .Bind(5, EnumText<OrderType>.Upper(o.Type)).Bind(6, EnumText<TimeInForce>.Upper(o.TimeInForce)).Bind(7, o.Price).Bind(8, o.Quantity)
+                .Bind(9, EnumText<OrderPurpose>.Name(o.Purpose)).Bind(10, o.SignalSource).Bind(11, o.Strength);
+            BindVerdict(_insertDecision, 12, d.Verdict);
+            _insertDecision.Bind(13, d.Verdict.ToMexcCode()).Bind(14, eventSequence).Run();
+        }
+
+        for (int i = 0; i < reports.Count; i++)
+        {
+            ExecutionReport r = reports[i];
+            _insertOrder.Bind(1, r.OrderId).Bind(2, r.TimeNs).Bind(3, instruments[r.SymbolId].Symbol).Bind(4, r.Side.ToWire()).Bind(5, r.Status.ToWire())
+                .Bind(6, EnumText<OrderPurpose>.Name(r.Purpose)).Bind(7, r.RejectReason == RejectReason.None ? "" : r.RejectReason.ToKey())
+                .Bind(8, r.RejectReason.ToMexcCode()).Bind(9, r.FillId).Bind(10, r.CumulativeQuantity).Bind(11, r.OrderQuantity).Bind(12, eventSequence).Run();
+            if (r.IsFill)
+            {
+                InsertFill(r, instruments);
+            }
+        }
+    }
+
+    /// <summary>"approved", or "rejected: " and the reason's key, written into a stack buffer (no string per rejection).</summary>
+    private static void BindVerdict(JournalStatement statement, int index, RejectReason verdict)
+    {
+        if (verdict == RejectReason.None)
+        {
+            statement.Bind(index, "approved");
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[128];
+        ReadOnlySpan<byte> prefix = "rejected: "u8;
+        prefix.CopyTo(text);
+        int written = prefix.Length + System.Text.Encoding.UTF8.GetBytes(verdict.ToKey(), text[prefix.Length..]);
+        statement.BindUtf8(index, text[..written]);
+    }
+
+    private void InsertFill(in ExecutionReport f, InstrumentSet instruments)
+    {
+        Instrument i = instruments[f.SymbolId];
+        _insertFill.Bind(1, f.FillId).Bind(2, f.TimeNs).Bind(3, i.Symbol).Bind(4, f.Side.ToWire()).Bind(5, f.LastPrice).Bind(6, f.LastQuantity)
+            .Bind(7, f.QuoteQuantity).Bind(8, f.Fee).Bind(9, i.QuoteAsset).Bind(10, f.OrderId).Bind(11, f.Liquidity.ToWire())
+            .Bind(12, EnumText<OrderPurpose>.Name(f.Purpose)).Run();
+    }
+
+    private void WriteState(PaperExchangeState state, long nextOrderId)
     {
         // Only the rows that changed since the last commit: the database then holds the whole state again.
         foreach ((string asset, (decimal free, decimal locked)) in state.Balances)
         {
             if (_committed.BalanceChanges(asset, free, locked))
             {
-                Run(_upsertBalance, tx, asset, Str(free), Str(locked));
+                _upsertBalance.Bind(1, asset).Bind(2, free).Bind(3, locked).Run();
             }
         }
 
@@ -279,21 +374,21 @@ public sealed class PaperStateStore : IDisposable
         {
             if (_committed.PositionChanges(symbol, quantity, cost))
             {
-                Run(_upsertPosition, tx, symbol, quantity.ToString(), Str(cost));
+                _upsertPosition.Bind(1, symbol).Bind(2, quantity).Bind(3, cost).Run();
             }
         }
 
         if (_committed.OpenOrdersChange(state.OpenOrders))
         {
-            Run(_clearOpenOrders, tx);
+            Run(_clearOpenOrders, null);
             foreach (RestingOrderState o in state.OpenOrders)
             {
-                Run(_insertOpenOrder, tx, o.Request.OrderId, StoredOrder.ToJson(o));
+                Run(_insertOpenOrder, null, o.Request.OrderId, StoredOrder.ToJson(o));
             }
         }
 
-        SetMeta("next_fill_id", state.NextFillId, tx);
-        SetMeta("next_order_id", nextOrderId, tx);
+        SetMeta("next_fill_id", state.NextFillId);
+        SetMeta("next_order_id", nextOrderId);
     }
 
     public long FillCount() => (long)(Scalar("SELECT COUNT(*) FROM fills") ?? 0L);
@@ -334,13 +429,16 @@ public sealed class PaperStateStore : IDisposable
         return cmd.ExecuteScalar() as string;
     }
 
-    private void SetMeta(string key, string value, SqliteTransaction tx) => Run(_setMeta, tx, key, value);
+    private void SetMeta(string key, string value) => _setMeta.Bind(1, key).Bind(2, value).Run();
 
-    private void SetMeta(string key, long value, SqliteTransaction tx)
+    /// <summary>A number in meta's text column, formatted on the stack.</summary>
+    private void SetMeta(string key, long value)
     {
         if (_committed.MetaChanges(key, value))
         {
-            Run(_setMeta, tx, key, value.ToString(CultureInfo.InvariantCulture));
+            Span<byte> text = stackalloc byte[24];
+            value.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
+            _setMeta.Bind(1, key).BindUtf8(2, text[..written]).Run();
         }
     }
 
@@ -371,10 +469,18 @@ public sealed class PaperStateStore : IDisposable
 
     public void Dispose()
     {
-        foreach (SqliteCommand cmd in new[] { _insertFill, _insertOrder, _insertDecision, _upsertBalance, _upsertPosition, _insertOpenOrder, _clearOpenOrders, _setMeta })
+        if (_open)
         {
-            cmd.Dispose();
+            Abandon(); // what was appended but never committed is rolled back, as a crash would leave it
         }
+
+        foreach (JournalStatement statement in new[] { _insertFill, _insertOrder, _insertDecision, _upsertBalance, _upsertPosition, _setMeta, _begin, _commit, _rollback })
+        {
+            statement.Dispose();
+        }
+
+        _insertOpenOrder.Dispose();
+        _clearOpenOrders.Dispose();
 
         _riskState.Dispose();
         _connection.Dispose();

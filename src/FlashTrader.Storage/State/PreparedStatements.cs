@@ -23,7 +23,7 @@ internal static class PreparedStatements
     }
 
     /// <summary>Runs a prepared command inside <paramref name="tx"/> with the values in its parameters' order.</summary>
-    public static void Run(SqliteCommand cmd, SqliteTransaction tx, params object[] values)
+    public static void Run(SqliteCommand cmd, SqliteTransaction? tx, params object[] values)
     {
         cmd.Transaction = tx;
         for (int i = 0; i < values.Length; i++)

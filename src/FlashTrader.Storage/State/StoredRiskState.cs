@@ -32,7 +32,7 @@ internal sealed class StoredRiskState : IDisposable
     /// <summary>Forgets what was written (after a reset or a failed commit): the next write replaces every row.</summary>
     public void Forget() => _written = null;
 
-    public void Write(RiskState state, SqliteConnection connection, SqliteTransaction tx)
+    public void Write(RiskState state, SqliteConnection connection, SqliteTransaction? tx)
     {
         RiskState? old = _written;
         if (old is null)
@@ -122,7 +122,7 @@ internal sealed class StoredRiskState : IDisposable
         _written = state;
     }
 
-    private void Set(SqliteTransaction tx, string key, string value) => Run(_upsertValue, tx, key, value);
+    private void Set(SqliteTransaction? tx, string key, string value) => Run(_upsertValue, tx, key, value);
 
     /// <summary>The journaled state, or null when none was journaled (a new or migrated database, or after --reset).</summary>
     public static RiskState? Read(SqliteConnection connection, string path)

@@ -63,6 +63,13 @@ public sealed class BatchWriter<T>(BatchChannel<T> channel)
 
     public bool IsFull => _current?.IsFull == true;
 
+    /// <summary>The list the next outputs are appended to: the batch being filled (one is rented when none is).</summary>
+    public List<T> Filling()
+    {
+        _current ??= channel.Pool.Rent();
+        return _current.List;
+    }
+
     public ValueTask FlushAsync()
     {
         Batch<T>? batch = _current;

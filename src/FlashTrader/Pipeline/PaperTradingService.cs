@@ -13,8 +13,8 @@ namespace FlashTrader.Pipeline;
 
 /// <summary>
 /// Stage 5: the paper exchange. Whatever a message causes (the decision that reached it, every order transition and
-/// fill) is committed to the SQLite journal with the account state and replay position in one transaction before
-/// the feedback leaves this stage, so nothing downstream ever acts on state a crash could lose. Fills also go to
+/// fill) is journaled as it is handled and committed to SQLite with the account state and replay position in one
+/// transaction for the messages handled since the last send, before their feedback leaves this stage, so nothing downstream ever acts on state a crash could lose. Fills also go to
 /// fills.csv. When the input has drained it commits the final position and stops the host.
 /// </summary>
 public sealed class PaperTradingService(
@@ -36,6 +36,7 @@ public sealed class PaperTradingService(
     private readonly List<JournaledDecision> _decisions = new(8);
     private readonly InstrumentSet _instruments = pipeline.Instruments;
     private RiskState? _committedRisk;
+    private bool _uncommitted;
 
     // Ids the exchange has seen, not the decision engine's counter (which runs ahead): the persisted value is the same
     // in every replay, and an id decided but never received is free to use again (it was never sent).
@@ -52,10 +53,25 @@ public sealed class PaperTradingService(
             _nextOrderId = Math.Max(_nextOrderId, item.Order.OrderId + 1);
         }
 
-        if (_journal.Count > 0 || _decisions.Count > 0 || riskState?.Latest != _committedRisk)
+        if (_journal.Count > 0 || _decisions.Count > 0)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             RecordJournal();
+            Status.Steady.AddJournalBytes(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    /// <summary>
+    /// Before feedback leaves this stage, what the messages since the last send caused is committed in one transaction
+    /// (the rows were appended as each message was handled): nothing downstream ever acts on state a crash could lose.
+    /// </summary>
+    protected override void BeforeSend()
+    {
+        if (_uncommitted || riskState?.Latest != _committedRisk)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            store?.Commit(pipeline.Exchange.Exchange.Export(), _nextOrderId, Position(), [], [], _instruments, RiskToCommit());
+            _uncommitted = false;
             Status.Steady.AddJournalBytes(GC.GetAllocatedBytesForCurrentThread() - before);
         }
     }
@@ -78,7 +94,9 @@ public sealed class PaperTradingService(
             }
         }
 
-        store?.Commit(pipeline.Exchange.Exchange.Export(), _nextOrderId, Position(), _decisions, _journal, _instruments, RiskToCommit());
+        // The rows carry the position of the message that caused them; the commit comes before the next send.
+        store?.Append(_decisions, _journal, _instruments, Position().Sequence);
+        _uncommitted = true;
         _journal.Clear();
         _decisions.Clear();
     }
@@ -91,6 +109,7 @@ public sealed class PaperTradingService(
         Status.Steady.Finish(pipeline.MarketState.Events);
         store?.Commit(pipeline.Exchange.Exchange.Export(), Math.Max(_nextOrderId, pipeline.Decision.Engine.NextOrderId),
             Position(), [], [], _instruments, RiskToCommit());
+        _uncommitted = false;
         fillsCsv.Flush();
         dashboard?.Publish();
         lifetime.StopApplication();

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,16 +13,16 @@ namespace FlashTrader.Pipeline;
 public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, BatchChannel<TOut> output, RunStatus status, ILogger logger)
     : BackgroundService
 {
-    private readonly List<TOut> _outputs = new(16);
-    private int _added;
-
     protected RunStatus Status { get; } = status;
 
     protected BatchWriter<TOut> Output { get; } = new(output);
 
     protected abstract string StageName { get; }
 
-    /// <summary>Handles one item into the outputs to send on (by default the one output of <see cref="HandleOne"/>).</summary>
+    /// <summary>
+    /// Handles one item, appending what it makes to <paramref name="outputs"/> (the output batch being filled, which
+    /// may already hold earlier items' outputs); by default the one output of <see cref="HandleOne"/>.
+    /// </summary>
     protected virtual void Handle(in TIn item, List<TOut> outputs)
     {
         HandleOne(item, out TOut output);
@@ -62,30 +61,26 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     }
 
     /// <summary>
+    /// Runs before the outputs gathered so far are sent on (a full output batch, the end of an input batch, a wait): the
+    /// last moment to make durable what they report (the exchange stage commits its journal here, once for the run of
+    /// messages since the last send, instead of once per message).
+    /// </summary>
+    protected virtual void BeforeSend()
+    {
+    }
+
+    private ValueTask SendAsync()
+    {
+        BeforeSend();
+        return Output.FlushAsync();
+    }
+
+    /// <summary>
     /// After each input batch, once its outputs have been sent on: a place for cheap periodic work (the dashboard's rate-limited snapshots). What it
     /// allocates is counted as the dashboard's, apart from the per-event path.
     /// </summary>
     protected virtual void OnBatchHandled()
     {
-    }
-
-    /// <summary>
-    /// Moves the outputs not yet sent into the output batch; true when the batch filled (flush it, then call again).
-    /// Synchronous, so it may hold a span over the list.
-    /// </summary>
-    private bool AddOutputs()
-    {
-        ReadOnlySpan<TOut> outputs = CollectionsMarshal.AsSpan(_outputs);
-        while (_added < outputs.Length)
-        {
-            if (Output.Add(outputs[_added++]))
-            {
-                return true;
-            }
-        }
-
-        _added = 0;
-        return false;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -105,23 +100,18 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                             HandleOne(batch.Items[i], out Output.AddSlot());
                             if (Output.IsFull)
                             {
-                                await Output.FlushAsync().ConfigureAwait(false);
+                                await SendAsync().ConfigureAwait(false);
                             }
 
                             continue;
                         }
 
-                        _outputs.Clear();
-                        if (Prepare(batch.Items[i], _outputs))
+                        // Outputs are appended straight into the output batch: a large struct (a TradingMessage is 472
+                        // bytes) is written once per hop.
+                        if (Prepare(batch.Items[i], Output.Filling()))
                         {
                             // What is pending goes first: the stage being waited for may need it to answer.
-                            while (AddOutputs())
-                            {
-                                await Output.FlushAsync().ConfigureAwait(false);
-                            }
-
-                            _outputs.Clear();
-                            await Output.FlushAsync().ConfigureAwait(false);
+                            await SendAsync().ConfigureAwait(false);
                             do
                             {
                                 if (!await WaitForMoreAsync().ConfigureAwait(false))
@@ -129,14 +119,13 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                                     throw new InvalidOperationException(WaitEndedReason);
                                 }
                             }
-                            while (KeepsWaiting(batch.Items[i], _outputs));
+                            while (KeepsWaiting(batch.Items[i], Output.Filling()));
                         }
 
-                        Handle(batch.Items[i], _outputs);
-                        // Outputs are large structs (a TradingMessage is 472 bytes): moved by reference, copied once, into the batch.
-                        while (AddOutputs())
+                        Handle(batch.Items[i], Output.Filling());
+                        if (Output.IsFull)
                         {
-                            await Output.FlushAsync().ConfigureAwait(false);
+                            await SendAsync().ConfigureAwait(false);
                         }
                     }
 
@@ -144,7 +133,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
 
                     // A batch's outputs go on before any periodic work: with synchronous continuations the flush carries
                     // them through the next stages at once, so a dashboard snapshot being built here delays no event.
-                    await Output.FlushAsync().ConfigureAwait(false);
+                    await SendAsync().ConfigureAwait(false);
                     long periodic = GC.GetAllocatedBytesForCurrentThread();
                     OnBatchHandled();
                     Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
@@ -154,7 +143,7 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
             long final = GC.GetAllocatedBytesForCurrentThread();
             OnCompleted();
             Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - final);
-            await Output.FlushAsync().ConfigureAwait(false);
+            await SendAsync().ConfigureAwait(false);
             Output.Complete();
         }
         catch (Exception ex)

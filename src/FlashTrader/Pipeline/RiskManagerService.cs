@@ -28,8 +28,9 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
             AuditLimits(pipeline.Risk.Risk.Limits, limits, item.Command.Origin);
         }
 
+        int first = outputs.Count; // the list is the output batch: earlier items' outputs come before this one's
         pipeline.Risk.Handle(item, outputs);
-        _tap?.Observe(item, outputs);
+        _tap?.Observe(item, outputs, first);
         if (pipeline.Risk.Risk.HaltReason != _haltReason)
         {
             _haltReason = pipeline.Risk.Risk.HaltReason;

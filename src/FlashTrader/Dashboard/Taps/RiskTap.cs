@@ -46,8 +46,8 @@ public sealed class RiskTap
 
     private RiskManager Risk => _stage.Risk;
 
-    /// <summary>Called after the risk stage handled <paramref name="item"/> into <paramref name="outputs"/>.</summary>
-    public void Observe(in TradingMessage item, List<TradingMessage> outputs)
+    /// <summary>Called after the risk stage handled <paramref name="item"/> into <paramref name="outputs"/> from index <paramref name="first"/> on.</summary>
+    public void Observe(in TradingMessage item, List<TradingMessage> outputs, int first = 0)
     {
         switch (item.Kind)
         {
@@ -65,7 +65,7 @@ public sealed class RiskTap
                 }
 
                 break;
-            case TradingMessageKind.Order when outputs.Count > 0:
+            case TradingMessageKind.Order when outputs.Count > first:
                 TradingMessage verdict = outputs[^1];
                 _decisions.Add(new Decision(verdict.Order, verdict.Kind == TradingMessageKind.Order ? RejectReason.None : verdict.Reason));
                 break;
