@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FlashTrader.Core.Numerics;
 
@@ -16,6 +17,7 @@ public static class DigitWords
     /// How many of the word's bytes, from the lowest, are ASCII digits (0-8). Borrows and carries run only upwards, so
     /// the lowest flagged byte is exactly the first non-digit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LeadingDigitCount(ulong word)
     {
         ulong nonDigits = ((word - Zeros) | (word + 0x4646_4646_4646_4646)) & 0x8080_8080_8080_8080;
@@ -26,6 +28,7 @@ public static class DigitWords
     /// The value of eight digit values 0-9 (ASCII already less <see cref="Zeros"/>), the most significant in the lowest
     /// byte: pairs, then fours, then all eight.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong ValueOf(ulong digits)
     {
         digits = ((digits * 10) + (digits >> 8)) & 0x00FF_00FF_00FF_00FF;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace FlashTrader.Core.Numerics;
 
@@ -11,6 +12,10 @@ public readonly partial struct Fixed8
     /// but never change the answer. Up to eight digits each side of the point take the fast path when the buffer has
     /// 17 bytes from the text's start; anything else goes to the byte-at-a-time parse of exactly the text.
     /// </summary>
+    /// <remarks>
+    /// Faster than the byte loop on a deal's "84270" and "0.00099829" (aggre.deals 130 -> 120 ns per frame), slower on
+    /// a 40-level depth frame of 4-6 character strings (660 -> 910 ns), whose reader therefore keeps the byte loop.
+    /// </remarks>
     public static bool TryParseShort(ReadOnlySpan<byte> buffer, int length, out Fixed8 value)
     {
         ReadOnlySpan<byte> text = buffer[..length];
@@ -45,6 +50,10 @@ public readonly partial struct Fixed8
             }
         }
 
-        return TryParseShort(text, out value);
+        return TryParseShortOutOfLine(text, out value);
     }
+
+    // Out of line so the word path stays small enough to inline into the frame readers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseShortOutOfLine(ReadOnlySpan<byte> text, out Fixed8 value) => TryParseShort(text, out value);
 }

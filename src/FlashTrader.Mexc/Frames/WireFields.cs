@@ -50,8 +50,8 @@ internal static class WireFields
             int item = at + 2;
             if ((tag != 0x0a && tag != 0x12) || size >= 0x80 || size > rest.Length - item || rest[item] != 0x0a
                 || quantityTag + 1 >= size || rest[item + quantityTag] != 0x12 || rest[item + quantityTag + 1] != size - quantityTag - 2
-                || !Fixed8.TryParseShort(rest[(item + 2)..], priceLength, out Fixed8 price)
-                || !Fixed8.TryParseShort(rest[(item + quantityTag + 2)..], size - quantityTag - 2, out Fixed8 quantity))
+                || !Fixed8.TryParseShort(rest.Slice(item + 2, priceLength), out Fixed8 price)
+                || !Fixed8.TryParseShort(rest.Slice(item + quantityTag + 2, size - quantityTag - 2), out Fixed8 quantity))
             {
                 break;
             }
