@@ -9,7 +9,7 @@ namespace FlashTrader.Core.Numerics;
 /// branch-free comparisons and parsing straight from UTF-8 without allocating.
 /// Range: ±92,233,720,368.54775807 (enough for BTC and ETH prices and quantities).
 /// </summary>
-public readonly struct Fixed8 : IEquatable<Fixed8>, IComparable<Fixed8>, ISpanFormattable, IUtf8SpanFormattable
+public readonly partial struct Fixed8 : IEquatable<Fixed8>, IComparable<Fixed8>, ISpanFormattable, IUtf8SpanFormattable
 {
     public const long Scale = 100_000_000;
     public const int Decimals = 8;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 using FlashTrader.Mexc.Protobuf;
@@ -107,46 +108,49 @@ internal struct DealsFields(PendingTrade[] pending, long frameNs) : IProtoFields
     /// </summary>
     public bool TryAddUsualTrade(ReadOnlySpan<byte> body, int at, int end)
     {
-        if (end - at < 2 || body[at] != 0x0a)
+        // The caller has checked end <= body.Length, and every byte read below lies before `end` by the length checks
+        // that precede it: one check per field instead of one per byte.
+        ref byte b = ref MemoryMarshal.GetReference(body);
+        if (end - at < 2 || Unsafe.Add(ref b, at) != 0x0a)
         {
             return false;
         }
 
-        int length = body[at + 1];
+        int length = Unsafe.Add(ref b, at + 1);
         at += 2;
-        if (length > end - at || !WireText.TryParseDecimal(body.Slice(at, length), out Fixed8 price))
+        if (length > end - at || !WireText.TryParseDecimal(body[at..], length, out Fixed8 price))
         {
             return false;
         }
 
         at += length;
-        if (end - at < 2 || body[at] != 0x12)
+        if (end - at < 2 || Unsafe.Add(ref b, at) != 0x12)
         {
             return false;
         }
 
-        length = body[at + 1];
+        length = Unsafe.Add(ref b, at + 1);
         at += 2;
-        if (length > end - at || !WireText.TryParseDecimal(body.Slice(at, length), out Fixed8 quantity))
+        if (length > end - at || !WireText.TryParseDecimal(body[at..], length, out Fixed8 quantity))
         {
             return false;
         }
 
         at += length;
-        if (end - at < 4 || body[at] != 0x18 || body[at + 1] >= 0x80 || body[at + 2] != 0x20)
+        if (end - at < 4 || Unsafe.Add(ref b, at) != 0x18 || Unsafe.Add(ref b, at + 1) >= 0x80 || Unsafe.Add(ref b, at + 2) != 0x20)
         {
             return false;
         }
 
-        int tradeType = body[at + 1];
+        int tradeType = Unsafe.Add(ref b, at + 1);
         length = ProtoReader.TryDecodeShortVarint(body[(at + 3)..], out ulong timeMs);
         at += 3 + length;
-        if (length == 0 || end - at < 2 || body[at] != 0x2a)
+        if (length == 0 || end - at < 2 || Unsafe.Add(ref b, at) != 0x2a)
         {
             return false;
         }
 
-        length = body[at + 1];
+        length = Unsafe.Add(ref b, at + 1);
         at += 2;
         long exchangeNs = frameNs;
         if (length != end - at || (timeMs != 0 && !WireText.TryMillisecondsToNanoseconds((long)timeMs, out exchangeNs)))

@@ -73,18 +73,20 @@ internal static class WireFields
 
     /// <summary>
     /// The run of deal items (tag <c>0a</c>, a length under 128) that follows, each read in place when it has MEXC's
-    /// usual shape (see <see cref="DealsFields.TryAddUsualTrade"/>); the first item that does not is left to the
-    /// general path, which also reports errors.
+    /// usual shape (see <see cref="DealsFields.TryAddUsualTrade"/>), and the eventType string (tag <c>12</c>, which MEXC
+    /// sends after the deals) skipped in place too; the first field that differs is left to the general path, which
+    /// also reports errors.
     /// </summary>
     public static void ReadTradeRun(this ref ProtoReader reader, ref DealsFields deals)
     {
         ReadOnlySpan<byte> rest = reader.Remaining;
         int at = 0;
-        while (rest.Length - at >= 2 && rest[at] == 0x0a)
+        while (rest.Length - at >= 2)
         {
+            int tag = rest[at];
             int size = rest[at + 1];
             int end = at + 2 + size;
-            if (size >= 0x80 || end > rest.Length || !deals.TryAddUsualTrade(rest, at + 2, end))
+            if ((tag != 0x0a && tag != 0x12) || size >= 0x80 || end > rest.Length || (tag == 0x0a && !deals.TryAddUsualTrade(rest, at + 2, end)))
             {
                 break;
             }

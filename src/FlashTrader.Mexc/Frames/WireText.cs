@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using FlashTrader.Core.Numerics;
 
 namespace FlashTrader.Mexc.Frames;
@@ -17,6 +16,21 @@ public static class WireText
         }
 
         return Fixed8.TryParseShort(utf8, out value);
+    }
+
+    /// <summary>
+    /// A price or quantity of <paramref name="length"/> bytes at the start of <paramref name="buffer"/>, the rest of the
+    /// frame after it (read word-at-a-time; see <see cref="Fixed8.TryParseShort(ReadOnlySpan{byte}, int, out Fixed8)"/>).
+    /// </summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> buffer, int length, out Fixed8 value)
+    {
+        if (length == 0)
+        {
+            value = Fixed8.Zero;
+            return true;
+        }
+
+        return Fixed8.TryParseShort(buffer, length, out value);
     }
 
     /// <summary>A version such as "82164155643": ASCII digits only, fitting in a long. Empty means 0.</summary>
@@ -63,23 +77,22 @@ public static class WireText
         }
 
         // MEXC's ids lead with 18 or 19 digits: with 24 bytes to read, find where the run ends a word at a time and
-        // convert its first sixteen digits eight at once, instead of one dependent multiplication per digit.
+        // convert it eight digits at once (the last word's few digits left-padded with zeros), instead of one dependent
+        // multiplication per digit.
         if (utf8.Length >= 24)
         {
             ulong first = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
             ulong second = BinaryPrimitives.ReadUInt64LittleEndian(utf8[8..]);
-            if ((NonDigits(first) | NonDigits(second)) == 0)
+            if (DigitWords.LeadingDigitCount(first) + DigitWords.LeadingDigitCount(second) == 16)
             {
-                ulong third = NonDigits(BinaryPrimitives.ReadUInt64LittleEndian(utf8[16..]));
-                int run = 16 + (third == 0 ? 8 : BitOperations.TrailingZeroCount(third) >> 3);
-                if (run <= 19)
+                ulong third = BinaryPrimitives.ReadUInt64LittleEndian(utf8[16..]);
+                int more = DigitWords.LeadingDigitCount(third);
+                if (more <= 3)
                 {
-                    ulong id = (EightDigits(first) * 100_000_000) + EightDigits(second);
-                    for (int i = 16; i < run; i++)
-                    {
-                        id = (id * 10) + (uint)(utf8[i] - '0');
-                    }
-
+                    // Bytes below `more` are digits: the subtraction's borrows reach only the bytes the shift drops.
+                    ulong tail = more == 0 ? 0 : DigitWords.ValueOf((third - DigitWords.Zeros) << (64 - (8 * more)));
+                    ulong head = (DigitWords.ValueOf(first - DigitWords.Zeros) * 100_000_000) + DigitWords.ValueOf(second - DigitWords.Zeros);
+                    ulong id = (head * TailScale[more]) + tail; // below 10^19: fits
                     if (id <= long.MaxValue)
                     {
                         return (long)id;
@@ -118,21 +131,8 @@ public static class WireText
         return (long)(hash & long.MaxValue);
     }
 
-    /// <summary>
-    /// The top bit of every byte of <paramref name="word"/> (little-endian) that is not an ASCII digit; borrows and
-    /// carries only run upwards, so the lowest flagged byte is exactly the first non-digit.
-    /// </summary>
-    private static ulong NonDigits(ulong word) =>
-        ((word - 0x3030_3030_3030_3030) | (word + 0x4646_4646_4646_4646)) & 0x8080_8080_8080_8080;
-
-    /// <summary>Eight ASCII digits (the first in the lowest byte) to their value: pairs, then fours, then all eight.</summary>
-    private static ulong EightDigits(ulong word)
-    {
-        word -= 0x3030_3030_3030_3030;
-        word = ((word * 10) + (word >> 8)) & 0x00FF_00FF_00FF_00FF;
-        word = ((word * 100) + (word >> 16)) & 0x0000_FFFF_0000_FFFF;
-        return ((word * 10_000) + (word >> 32)) & 0xFFFF_FFFF;
-    }
+    /// <summary>What the first sixteen digits of a trade id are scaled by when 0-3 more follow.</summary>
+    private static readonly ulong[] TailScale = [1, 10, 100, 1_000];
 
     /// <summary>Milliseconds to nanoseconds, false when the product overflows.</summary>
     public static bool TryMillisecondsToNanoseconds(long ms, out long ns)

@@ -6,11 +6,26 @@ using FlashTrader.Tests.Shared;
 namespace FlashTrader.Core.Tests.Numerics;
 
 /// <summary>
-/// <see cref="Fixed8.TryParseShort"/> must answer exactly as <see cref="Fixed8.TryParse(ReadOnlySpan{byte}, out Fixed8)"/>
-/// (the reference) on every input: same acceptance, same value.
+/// <see cref="Fixed8.TryParseShort(ReadOnlySpan{byte}, out Fixed8)"/> and its in-buffer form
+/// <see cref="Fixed8.TryParseShort(ReadOnlySpan{byte}, int, out Fixed8)"/> must answer exactly as
+/// <see cref="Fixed8.TryParse(ReadOnlySpan{byte}, out Fixed8)"/> (the reference) on every input: same acceptance, same
+/// value, whatever bytes follow the text in the buffer.
 /// </summary>
 public sealed class Fixed8ShortParseTests
 {
+    // What may follow a number inside a frame: more digits (the run must stop at the text's end), points, a protobuf
+    // tag, signs, high bytes; and nothing at all (no slack: the byte-at-a-time path).
+    private static readonly byte[][] Trailers =
+    [
+        "12345678901234567"u8.ToArray(),
+        "................."u8.ToArray(),
+        [0x12, 0x0a, 0x30, 0x2e, 0x30, 0x30, 0x30, 0x39, 0x39, 0x38, 0x32, 0x39, 0x18, 0x02, 0x20, 0xe0, 0xcb],
+        "-+-+-+-+-+-+-+-+-"u8.ToArray(),
+        [0xff, 0x80, 0x2f, 0x3a, 0xb0, 0xb9, 0xba, 0x00, 0xff, 0x80, 0x2f, 0x3a, 0xb0, 0xb9, 0xba, 0x00, 0x7f],
+        "0"u8.ToArray(),
+        [],
+    ];
+
     private static void ShouldAgree(ReadOnlySpan<byte> utf8)
     {
         bool expectedOk = Fixed8.TryParse(utf8, out Fixed8 expected);
@@ -19,6 +34,19 @@ public sealed class Fixed8ShortParseTests
         {
             throw new InvalidOperationException(
                 $"'{Encoding.Latin1.GetString(utf8)}': TryParseShort gave ({ok}, {actual.Raw}), TryParse ({expectedOk}, {expected.Raw})");
+        }
+
+        Span<byte> buffer = stackalloc byte[utf8.Length + 17];
+        utf8.CopyTo(buffer);
+        foreach (byte[] trailer in Trailers)
+        {
+            trailer.CopyTo(buffer[utf8.Length..]);
+            ok = Fixed8.TryParseShort(buffer[..(utf8.Length + trailer.Length)], utf8.Length, out actual);
+            if (ok != expectedOk || actual != expected)
+            {
+                throw new InvalidOperationException(
+                    $"'{Encoding.Latin1.GetString(utf8)}' followed by {Convert.ToHexString(trailer)}: TryParseShort in a buffer gave ({ok}, {actual.Raw}), TryParse ({expectedOk}, {expected.Raw})");
+            }
         }
     }
 
@@ -40,6 +68,31 @@ public sealed class Fixed8ShortParseTests
         Fixed8.TryParseShort(Encoding.ASCII.GetBytes(text), out Fixed8 value).Should().BeTrue();
 
         value.Raw.Should().Be(raw);
+    }
+
+    [Theory]
+    [InlineData("84270", 8_427_000_000_000L)]
+    [InlineData("0.00099829", 99_829L)]
+    [InlineData("72.34", 7_234_000_000L)]
+    [InlineData("99999999.99999999", 9_999_999_999_999_999L)]
+    [InlineData("12345678", 1_234_567_800_000_000L)]
+    [InlineData("7.5", 750_000_000L)]
+    public void Parses_a_decimal_inside_a_frame_without_reading_the_bytes_after_it_as_digits(string text, long raw)
+    {
+        // The next field's tag and a digit string follow, as in a deal item: "84270" then "0.00099829".
+        byte[] frame = [.. Encoding.ASCII.GetBytes(text), 0x12, 0x0a, .. "0.0009982912345678"u8];
+
+        Fixed8.TryParseShort(frame, text.Length, out Fixed8 value).Should().BeTrue();
+
+        value.Raw.Should().Be(raw);
+    }
+
+    [Fact]
+    public void A_length_beyond_the_buffer_is_an_argument_error_not_a_read_past_it()
+    {
+        Action parse = () => Fixed8.TryParseShort("72.34"u8, 6, out _);
+
+        parse.Should().Throw<ArgumentOutOfRangeException>();
     }
 
     [Theory]
