@@ -12,14 +12,15 @@ public sealed class MarketState
     private readonly SymbolMarket[] _markets;
     private readonly int _depth;
     private readonly Depth[] _depthSums;
+    private readonly MarketTick[] _ticks;
     private long _sequence;
-    private MarketTick _tick;
 
     public MarketState(InstrumentSet instruments, SignalGenerationOptions options)
     {
         _markets = [.. instruments.All.Select(i => new SymbolMarket(i, options))];
         _depth = options.OrderBookDepth;
         _depthSums = new Depth[_markets.Length];
+        _ticks = new MarketTick[_markets.Length];
     }
 
     public IReadOnlyList<SymbolMarket> Markets => _markets;
@@ -75,7 +76,8 @@ public sealed class MarketState
 
     /// <summary>
     /// Applies <paramref name="ev"/> and returns the tick it makes. The tick is this state's own and is overwritten by
-    /// the next call (a 240-byte tick is built once, in place, rather than copied out per event): copy it to keep it.
+    /// the next call on its symbol (a 240-byte tick is built once, in place, rather than copied out per event): copy it
+    /// to keep it.
     /// </summary>
     public ref readonly MarketTick Apply(in MarketEvent ev, long receivedTimestamp)
     {
@@ -110,13 +112,20 @@ public sealed class MarketState
             _depthSums[ev.SymbolId].Fresh = false;
         }
 
+        // Each symbol has its own tick, which always holds that symbol's features: an event that leaves them as they were
+        // (a book ticker, a kline, a stale diff) only moves the sequence and the event.
+        ref MarketTick tick = ref _ticks[ev.SymbolId];
         if (bookChanged || ev.Kind == MarketEventKind.Trade)
         {
             m.Features = Compute(m, ref _depthSums[ev.SymbolId], ev.ExchangeTimeNs);
+            tick = new MarketTick(++_sequence, ev, m.Features, receivedTimestamp);
+        }
+        else
+        {
+            MarketTick.Advance(ref tick, ++_sequence, ev, receivedTimestamp);
         }
 
-        _tick = new MarketTick(++_sequence, ev, m.Features, receivedTimestamp);
-        return ref _tick;
+        return ref tick;
     }
 
     private MarketFeatures Compute(SymbolMarket m, ref Depth depth, long timeNs)

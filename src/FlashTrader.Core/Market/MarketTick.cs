@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FlashTrader.Core.Market;
@@ -7,11 +8,51 @@ namespace FlashTrader.Core.Market;
 /// from it), the symbol's features, and bookkeeping for ordering and latency measurement.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct MarketTick(long Sequence, MarketEvent Event, MarketFeatures Features, long ReceivedTimestamp)
+public readonly record struct MarketTick
 {
-    public int SymbolId => Event.SymbolId;
+    private readonly long _sequence;
+    private readonly MarketEvent _event;
+    private readonly MarketFeatures _features;
+    private readonly long _receivedTimestamp;
 
-    public long ExchangeTimeNs => Event.ExchangeTimeNs;
+    public MarketTick(long Sequence, MarketEvent Event, MarketFeatures Features, long ReceivedTimestamp)
+    {
+        _sequence = Sequence;
+        _event = Event;
+        _features = Features;
+        _receivedTimestamp = ReceivedTimestamp;
+    }
 
-    public long LocalTimeNs => Event.LocalTimeNs;
+    public long Sequence { get => _sequence; init => _sequence = value; }
+
+    public MarketEvent Event { get => _event; init => _event = value; }
+
+    public MarketFeatures Features { get => _features; init => _features = value; }
+
+    public long ReceivedTimestamp { get => _receivedTimestamp; init => _receivedTimestamp = value; }
+
+    public int SymbolId => _event.SymbolId;
+
+    public long ExchangeTimeNs => _event.ExchangeTimeNs;
+
+    public long LocalTimeNs => _event.LocalTimeNs;
+
+    /// <summary>
+    /// Makes MarketState's own tick of a symbol the next one without rewriting its features: most events (book tickers)
+    /// leave them as they were, and the 112 bytes need not be copied again. Only for a tick nobody else holds.
+    /// </summary>
+    internal static void Advance(ref MarketTick tick, long sequence, in MarketEvent ev, long receivedTimestamp)
+    {
+        Unsafe.AsRef(in tick._sequence) = sequence;
+        Unsafe.AsRef(in tick._event) = ev;
+        Unsafe.AsRef(in tick._receivedTimestamp) = receivedTimestamp;
+    }
+
+    public void Deconstruct(out long Sequence, out MarketEvent Event, out MarketFeatures Features, out long ReceivedTimestamp)
+    {
+        Sequence = _sequence;
+        Event = _event;
+        Features = _features;
+        ReceivedTimestamp = _receivedTimestamp;
+    }
 }

@@ -15,6 +15,8 @@ public sealed class OrderBook
     private readonly BookSide _bids;
     private readonly BookSide _asks;
     private readonly BufferedDiff[] _buffer;
+    private PriceLevel _bestBid;
+    private PriceLevel _bestAsk;
     private int _bufferStart;
     private int _bufferCount;
 
@@ -42,7 +44,7 @@ public sealed class OrderBook
     public bool IsSynced => State == BookSyncState.Synced;
 
     /// <summary>True when the best bid is at or above the best ask: a book never to trade on.</summary>
-    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.Best.Price >= _asks.Best.Price;
+    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bestBid.Price >= _bestAsk.Price;
 
     /// <summary>Synced, not crossed, with both sides present.</summary>
     public bool IsTradeable => State == BookSyncState.Synced && _bids.Count > 0 && _asks.Count > 0 && !IsCrossed;
@@ -76,9 +78,9 @@ public sealed class OrderBook
 
     public int AskCount => _asks.Count;
 
-    public PriceLevel BestBid => _bids.Count > 0 ? _bids.Best : default;
+    public PriceLevel BestBid => _bestBid;
 
-    public PriceLevel BestAsk => _asks.Count > 0 ? _asks.Best : default;
+    public PriceLevel BestAsk => _bestAsk;
 
     /// <summary>The i-th best bid (0 = best).</summary>
     public PriceLevel Bid(int i) => _bids.FromBest(i);
@@ -106,6 +108,7 @@ public sealed class OrderBook
 
         _bids.Load(levels.Bids);
         _asks.Load(levels.Asks);
+        TouchChanged();
         LastUpdateId = lastUpdateId;
         LastUpdateTimeNs = exchangeTimeNs;
         State = BookSyncState.Synced;
@@ -172,6 +175,7 @@ public sealed class OrderBook
             _asks.Set(level);
         }
 
+        TouchChanged();
         LastUpdateId = last;
         LastUpdateTimeNs = exchangeTimeNs;
         DiffsApplied++;
@@ -229,9 +233,20 @@ public sealed class OrderBook
     {
         _bids.Release();
         _asks.Release();
+        TouchChanged();
         _bufferCount = 0;
         _bufferStart = 0;
         State = BookSyncState.AwaitingSnapshot;
+    }
+
+    /// <summary>
+    /// Reads the best levels once per change of the sides: the touch is asked for several times per event (crossed
+    /// check, tradeable, features, marks, matching), and with far levels present each ask merges two structures.
+    /// </summary>
+    private void TouchChanged()
+    {
+        _bestBid = _bids.Count > 0 ? _bids.Best : default;
+        _bestAsk = _asks.Count > 0 ? _asks.Best : default;
     }
 
     /// <summary>Total quantity of the best <paramref name="levels"/> levels of one side.</summary>

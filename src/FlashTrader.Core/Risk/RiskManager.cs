@@ -223,15 +223,16 @@ public sealed class RiskManager
             WatchStaleness();
         }
 
-        if (!Account.CanValueEquity)
+        // Asked first: on most ticks nothing the limits depend on has moved, and this is cheaper than walking the marks.
+        long day = tick.ExchangeTimeNs / DayNs;
+        if (day == _day && !Account.EquityChanged && !_limitsChanged)
         {
             return;
         }
 
-        long day = tick.ExchangeTimeNs / DayNs;
-        if (day == _day && !Account.EquityChanged && !_limitsChanged)
+        if (!Account.CanValueEquity)
         {
-            return; // nothing the limits depend on has moved
+            return;
         }
 
         _limitsChanged = false;

@@ -103,4 +103,25 @@ public sealed class MarketStateTests
         (afterSecondTrade.Imbalance, afterSecondTrade.DepthRatio).Should().Be((0.0, 1.0), "the depth summed at the diff, not at the snapshot");
         afterSecondTrade.BestAskQuantity.Should().Be(Fixed8.Parse("3"));
     }
+
+    [Fact]
+    public void Interleaved_symbols_each_tick_carries_its_own_symbols_features_sequence_and_event()
+    {
+        var state = new MarketState(TestOptions.Instruments(TestOptions.Btc(), TestOptions.Eth()), new SignalGenerationOptions { OrderBookDepth = 2 });
+        MarketFeatures btc = state.Apply(Events.Snapshot(100, bids: "1@99", asks: "1@101"), 0).Features;
+        MarketFeatures eth = state.Apply(Events.Snapshot(200, bids: "2@9", asks: "1@11", symbol: 1), 0).Features;
+        long t = Events.At(1);
+
+        MarketTick tick = state.Apply(MarketEvent.BookTicker(0, t, t, Fixed8.Parse("50"), Fixed8.One, Fixed8.Parse("51"), Fixed8.One, 1), 7);
+        (tick.Sequence, tick.SymbolId, tick.Event.Kind, tick.ReceivedTimestamp, tick.Features).Should().Be((3L, 0, MarketEventKind.BookTicker, 7L, btc));
+
+        tick = state.Apply(MarketEvent.BookTicker(1, t, t, Fixed8.Parse("5"), Fixed8.One, Fixed8.Parse("6"), Fixed8.One, 1), 8);
+        (tick.Sequence, tick.SymbolId, tick.ReceivedTimestamp, tick.Features).Should().Be((4L, 1, 8L, eth), "ETH's book ticker carries ETH's features, not BTC's");
+
+        MarketFeatures ethAfterTrade = state.Apply(Events.Trade("10", "1", Side.Buy, atMs: 2, symbol: 1), 0).Features;
+        ethAfterTrade.TradeVwap.Should().Be(10);
+        tick = state.Apply(MarketEvent.BookTicker(0, t, t, Fixed8.Parse("50"), Fixed8.One, Fixed8.Parse("51"), Fixed8.One, 2), 0);
+        (tick.Sequence, tick.Features).Should().Be((6L, btc), "ETH's trade moved ETH's features only");
+        state.Apply(MarketEvent.BookTicker(1, t, t, Fixed8.Parse("5"), Fixed8.One, Fixed8.Parse("6"), Fixed8.One, 2), 0).Features.Should().Be(ethAfterTrade);
+    }
 }
