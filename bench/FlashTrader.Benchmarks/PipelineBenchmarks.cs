@@ -8,7 +8,7 @@ namespace FlashTrader.Benchmarks;
 
 /// <summary>
 /// The five stage classes driven directly (TradingPipeline, no channels, no threads) over the bundled sample:
-/// 179,318 real BTC/ETH events held in memory, default configuration (it trades: 490 orders, 299 fills).
+/// 179,318 real BTC/ETH events held in memory, default configuration (it trades: 320 orders, 293 fills).
 /// <see cref="FreshPipeline"/> includes the books growing to size; <see cref="WarmPipeline"/> continues the market
 /// (the sample shifted forward in time and update ids, snapshots dropped) in a pipeline that has already traded it
 /// twice over: the steady state, whose bytes/event is the allocation target.
