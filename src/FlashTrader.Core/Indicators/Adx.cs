@@ -84,8 +84,7 @@ public sealed class Adx : IBarIndicator
 
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output, int period = 14)
     {
-        TaLibMath.RequireSameLength(close.Length, high.Length, nameof(high));
-        TaLibMath.RequireSameLength(close.Length, low.Length, nameof(low));
+        TaLibMath.RequireHighLowOf(close, high, low);
         TaLibMath.RequireSameLength(close.Length, output.Length, nameof(output));
         var adx = new Adx(period);
         for (int i = 0; i < close.Length; i++)

@@ -82,8 +82,7 @@ public sealed class Mfi : IBarIndicator
         ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume,
         Span<double> output, int period = 14)
     {
-        TaLibMath.RequireSameLength(close.Length, high.Length, nameof(high));
-        TaLibMath.RequireSameLength(close.Length, low.Length, nameof(low));
+        TaLibMath.RequireHighLowOf(close, high, low);
         TaLibMath.RequireSameLength(close.Length, volume.Length, nameof(volume));
         TaLibMath.RequireSameLength(close.Length, output.Length, nameof(output));
         var mfi = new Mfi(period);

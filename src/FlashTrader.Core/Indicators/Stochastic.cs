@@ -69,8 +69,7 @@ public sealed class Stochastic : IBarIndicator
         ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> k, Span<double> d,
         int fastKPeriod = 14, int slowKPeriod = 3, int slowDPeriod = 3)
     {
-        TaLibMath.RequireSameLength(close.Length, high.Length, nameof(high));
-        TaLibMath.RequireSameLength(close.Length, low.Length, nameof(low));
+        TaLibMath.RequireHighLowOf(close, high, low);
         TaLibMath.RequireSameLength(close.Length, k.Length, nameof(k));
         TaLibMath.RequireSameLength(close.Length, d.Length, nameof(d));
         var s = new Stochastic(fastKPeriod, slowKPeriod, slowDPeriod);

@@ -28,6 +28,13 @@ internal static class TaLibMath
         }
     }
 
+    /// <summary>The high and low series of a bar-based batch must have one value per close.</summary>
+    public static void RequireHighLowOf(ReadOnlySpan<double> close, ReadOnlySpan<double> high, ReadOnlySpan<double> low)
+    {
+        RequireSameLength(close.Length, high.Length, nameof(high));
+        RequireSameLength(close.Length, low.Length, nameof(low));
+    }
+
     public static void RequireSameLength(int expected, int actual, string paramName)
     {
         if (actual != expected)
