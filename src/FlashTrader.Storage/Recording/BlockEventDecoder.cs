@@ -79,26 +79,7 @@ internal sealed class BlockEventDecoder
         ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
         int end = _length;
         int start = _pos;
-        if (start >= end)
-        {
-            throw PastEnd(start, end);
-        }
-
-        int p = start;
-
-        var kind = (MarketEventKind)Unsafe.Add(ref b, p++);
-        ulong symbol = ReadVarint(ref b, ref p, end);
-        if (symbol >= (ulong)_symbols.Length)
-        {
-            throw BadSymbol(symbol, _symbols.Length, p);
-        }
-
-        int symbolId = (int)symbol;
-        long exchange = _prevExchange + ReadZigZag(ref b, ref p, end);
-        long offset = _prevOffset + ReadZigZag(ref b, ref p, end);
-        _prevExchange = exchange;
-        _prevOffset = offset;
-        long local = exchange + offset;
+        int p = ReadEventStart(ref b, start, end, out MarketEventKind kind, out int symbolId, out long exchange, out long local);
         ref SymbolDeltas last = ref _symbols[symbolId];
         // One method per kind keeps each MarketEvent temporary (zeroed on entry: it holds references) out of the others' frames.
         switch (kind)
@@ -139,32 +120,42 @@ internal sealed class BlockEventDecoder
         _pos = p;
     }
 
-    /// <summary>An event of format version 1: every value an absolute zigzag varint.</summary>
-    private void NextAbsolute(out MarketEvent ev)
+    /// <summary>
+    /// What every event starts with in both formats: its kind, its symbol (checked against the header's), and its
+    /// exchange and local times as deltas from the previous event's. Returns the position after them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ReadEventStart(ref byte b, int start, int end, out MarketEventKind kind, out int symbolId, out long exchange, out long local)
     {
-        ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
-        int end = _length;
-        int start = _pos;
         if (start >= end)
         {
             throw PastEnd(start, end);
         }
 
         int p = start;
-
-        var kind = (MarketEventKind)Unsafe.Add(ref b, p++);
+        kind = (MarketEventKind)Unsafe.Add(ref b, p++);
         ulong symbol = ReadVarint(ref b, ref p, end);
         if (symbol >= (ulong)_symbols.Length)
         {
             throw BadSymbol(symbol, _symbols.Length, p);
         }
 
-        int symbolId = (int)symbol;
-        long exchange = _prevExchange + ReadZigZag(ref b, ref p, end);
+        symbolId = (int)symbol;
+        exchange = _prevExchange + ReadZigZag(ref b, ref p, end);
         long offset = _prevOffset + ReadZigZag(ref b, ref p, end);
         _prevExchange = exchange;
         _prevOffset = offset;
-        long local = exchange + offset;
+        local = exchange + offset;
+        return p;
+    }
+
+    /// <summary>An event of format version 1: every value an absolute zigzag varint.</summary>
+    private void NextAbsolute(out MarketEvent ev)
+    {
+        ref byte b = ref MemoryMarshal.GetArrayDataReference(_raw);
+        int end = _length;
+        int start = _pos;
+        int p = ReadEventStart(ref b, start, end, out MarketEventKind kind, out int symbolId, out long exchange, out long local);
         switch (kind)
         {
             case MarketEventKind.Trade:
