@@ -1,5 +1,6 @@
 using FlashTrader.Core.Execution;
 using FlashTrader.Core.Numerics;
+using FlashTrader.Core.Orders;
 
 namespace FlashTrader.Storage.State;
 
@@ -12,7 +13,7 @@ internal sealed class CommittedAccount
 {
     private readonly Dictionary<string, (decimal Free, decimal Locked)> _balances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Fixed8 Quantity, decimal Cost)> _positions = new(StringComparer.Ordinal);
-    private readonly List<RestingOrderState> _openOrders = [];
+    private readonly List<(OrderRequest Request, Fixed8 Filled, decimal Locked)> _openOrders = [];
     private readonly Dictionary<string, string> _textMeta = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _numberMeta = new(StringComparer.Ordinal);
     private bool _openOrdersKnown;
@@ -53,15 +54,33 @@ internal sealed class CommittedAccount
 
     public bool MetaChanges(string key, string value) => Changes(_textMeta, key, value);
 
-    public bool OpenOrdersChange(IReadOnlyList<RestingOrderState> orders)
+    public bool OpenOrdersChange(IReadOnlyList<RestingOrderState> orders) => OpenOrdersChange(orders, static o => (o.Request, o.Filled, o.Locked));
+
+    /// <summary>The live exchange's resting orders, compared field by field: nothing is copied unless they changed.</summary>
+    public bool OpenOrdersChange(IReadOnlyList<RestingOrder> orders) => OpenOrdersChange(orders, static o => (o.Request, o.Filled, o.Locked));
+
+    private bool OpenOrdersChange<T>(IReadOnlyList<T> orders, Func<T, (OrderRequest, Fixed8, decimal)> fields)
     {
-        if (_openOrdersKnown && _openOrders.SequenceEqual(orders))
+        if (_openOrdersKnown && _openOrders.Count == orders.Count)
         {
-            return false;
+            int same = 0;
+            while (same < orders.Count && _openOrders[same] == fields(orders[same]))
+            {
+                same++;
+            }
+
+            if (same == orders.Count)
+            {
+                return false;
+            }
         }
 
         _openOrders.Clear();
-        _openOrders.AddRange(orders);
+        for (int i = 0; i < orders.Count; i++)
+        {
+            _openOrders.Add(fields(orders[i]));
+        }
+
         _openOrdersKnown = true;
         return true;
     }

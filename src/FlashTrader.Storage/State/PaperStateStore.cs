@@ -5,9 +5,9 @@ using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 using FlashTrader.Core.Orders;
+using FlashTrader.Core.Portfolio;
 using FlashTrader.Core.Risk;
 using Microsoft.Data.Sqlite;
-using static FlashTrader.Storage.State.PreparedStatements;
 
 namespace FlashTrader.Storage.State;
 
@@ -41,8 +41,9 @@ public sealed class PaperStateStore : IDisposable
     private readonly JournalStatement _begin;
     private readonly JournalStatement _commit;
     private readonly JournalStatement _rollback;
-    private readonly SqliteCommand _insertOpenOrder;
-    private readonly SqliteCommand _clearOpenOrders;
+    private readonly JournalStatement _insertOpenOrder;
+    private readonly JournalStatement _clearOpenOrders;
+    private readonly StoredOrder _openOrderJson = new();
     private readonly StoredRiskState _riskState;
     private readonly CommittedAccount _committed = new();
 
@@ -83,8 +84,8 @@ public sealed class PaperStateStore : IDisposable
         _begin = new JournalStatement(_connection, "BEGIN");
         _commit = new JournalStatement(_connection, "COMMIT");
         _rollback = new JournalStatement(_connection, "ROLLBACK");
-        _insertOpenOrder = Prepare(_connection, "INSERT INTO open_orders (order_id, body) VALUES ($id, $b)", "$id", "$b");
-        _clearOpenOrders = Prepare(_connection, "DELETE FROM open_orders");
+        _insertOpenOrder = new JournalStatement(_connection, "INSERT INTO open_orders (order_id, body) VALUES ($id, $b)");
+        _clearOpenOrders = new JournalStatement(_connection, "DELETE FROM open_orders");
         _riskState = new StoredRiskState(_connection);
     }
 
@@ -255,23 +256,49 @@ public sealed class PaperStateStore : IDisposable
             Begin();
             WriteJournal(decisions, reports, instruments, position.Sequence);
             WriteState(state, nextOrderId);
-            if (position.Source is not null && _committed.MetaChanges("replay_source", position.Source))
-            {
-                SetMeta("replay_source", position.Source);
-            }
-
-            SetMeta("replay_position", position.Sequence);
-            if (risk is not null)
-            {
-                _riskState.Write(risk, _connection, null);
-            }
-
+            WritePosition(position, risk);
             CommitOpen();
         }
         catch
         {
             Abandon();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Commits whatever was <see cref="Append"/>ed since the last commit with the live account of
+    /// <paramref name="exchange"/> (the rows <see cref="PaperExchange.Export"/> would give, read in place: a commit
+    /// allocates nothing for the account), the next ids and the replay position, in one transaction.
+    /// <paramref name="risk"/>, when given, replaces the journaled risk state.
+    /// </summary>
+    public void Commit(PaperExchange exchange, long nextOrderId, ReplayMark position, RiskState? risk = null)
+    {
+        try
+        {
+            Begin();
+            WriteState(exchange, nextOrderId);
+            WritePosition(position, risk);
+            CommitOpen();
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
+    private void WritePosition(ReplayMark position, RiskState? risk)
+    {
+        if (position.Source is not null && _committed.MetaChanges("replay_source", position.Source))
+        {
+            SetMeta("replay_source", position.Source);
+        }
+
+        SetMeta("replay_position", position.Sequence);
+        if (risk is not null)
+        {
+            _riskState.Write(risk);
         }
     }
 
@@ -364,32 +391,75 @@ public sealed class PaperStateStore : IDisposable
         // Only the rows that changed since the last commit: the database then holds the whole state again.
         foreach ((string asset, (decimal free, decimal locked)) in state.Balances)
         {
-            if (_committed.BalanceChanges(asset, free, locked))
-            {
-                _upsertBalance.Bind(1, asset).Bind(2, free).Bind(3, locked).Run();
-            }
+            WriteBalance(asset, free, locked);
         }
 
         foreach ((string symbol, (Fixed8 quantity, decimal cost)) in state.Positions)
         {
-            if (_committed.PositionChanges(symbol, quantity, cost))
-            {
-                _upsertPosition.Bind(1, symbol).Bind(2, quantity).Bind(3, cost).Run();
-            }
+            WritePosition(symbol, quantity, cost);
         }
 
         if (_committed.OpenOrdersChange(state.OpenOrders))
         {
-            Run(_clearOpenOrders, null);
+            _clearOpenOrders.Run();
             foreach (RestingOrderState o in state.OpenOrders)
             {
-                Run(_insertOpenOrder, null, o.Request.OrderId, StoredOrder.ToJson(o));
+                WriteOpenOrder(o.Request, o.Filled, o.Locked);
             }
         }
 
         SetMeta("next_fill_id", state.NextFillId);
         SetMeta("next_order_id", nextOrderId);
     }
+
+    /// <summary>The same rows as for <see cref="PaperExchange.Export"/>'s state, in the same order, read by index.</summary>
+    private void WriteState(PaperExchange exchange, long nextOrderId)
+    {
+        Wallet wallet = exchange.Wallet;
+        for (int i = 0; i < wallet.Assets.Count; i++)
+        {
+            WriteBalance(wallet.Assets[i], wallet.Free(i), wallet.Locked(i));
+        }
+
+        IReadOnlyList<Instrument> instruments = exchange.Instruments.All;
+        for (int i = 0; i < instruments.Count; i++)
+        {
+            PositionLedger position = exchange.Positions[instruments[i].Id];
+            WritePosition(instruments[i].Symbol, position.Quantity, position.Cost);
+        }
+
+        IReadOnlyList<RestingOrder> open = exchange.OpenOrders;
+        if (_committed.OpenOrdersChange(open))
+        {
+            _clearOpenOrders.Run();
+            for (int i = 0; i < open.Count; i++)
+            {
+                WriteOpenOrder(open[i].Request, open[i].Filled, open[i].Locked);
+            }
+        }
+
+        SetMeta("next_fill_id", exchange.NextFillId);
+        SetMeta("next_order_id", nextOrderId);
+    }
+
+    private void WriteBalance(string asset, decimal free, decimal locked)
+    {
+        if (_committed.BalanceChanges(asset, free, locked))
+        {
+            _upsertBalance.Bind(1, asset).Bind(2, free).Bind(3, locked).Run();
+        }
+    }
+
+    private void WritePosition(string symbol, Fixed8 quantity, decimal cost)
+    {
+        if (_committed.PositionChanges(symbol, quantity, cost))
+        {
+            _upsertPosition.Bind(1, symbol).Bind(2, quantity).Bind(3, cost).Run();
+        }
+    }
+
+    private void WriteOpenOrder(in OrderRequest request, Fixed8 filled, decimal locked) =>
+        _insertOpenOrder.Bind(1, request.OrderId).BindUtf8(2, _openOrderJson.Write(request, filled, locked)).Run();
 
     public long FillCount() => (long)(Scalar("SELECT COUNT(*) FROM fills") ?? 0L);
 
@@ -481,6 +551,7 @@ public sealed class PaperStateStore : IDisposable
 
         _insertOpenOrder.Dispose();
         _clearOpenOrders.Dispose();
+        _openOrderJson.Dispose();
 
         _riskState.Dispose();
         _connection.Dispose();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FlashTrader.Core.Risk;
 using Microsoft.Data.Sqlite;
-using static FlashTrader.Storage.State.PreparedStatements;
 
 namespace FlashTrader.Storage.State;
 
@@ -11,44 +10,52 @@ namespace FlashTrader.Storage.State;
 /// </summary>
 internal sealed class StoredRiskState : IDisposable
 {
-    private readonly SqliteCommand _deleteBreakers;
-    private readonly SqliteCommand _insertBreaker;
-    private readonly SqliteCommand _upsertValue;
-    private readonly SqliteCommand _deleteValue;
+    private readonly JournalStatement _deleteBreakers;
+    private readonly JournalStatement _insertBreaker;
+    private readonly JournalStatement _upsertValue;
+    private readonly JournalStatement _deleteValue;
+    private readonly JournalStatement _deleteValues;
+
+    // The windows' comma-separated times are built here (grown once to the longest window), not as a string per write.
+    private byte[] _times = new byte[256];
 
     // The state the database holds as of the last commit (null: unknown, rewrite everything). A commit writes only the
     // rows that differ from it: the risk state moves on every order, but mostly one or two of its values.
     private RiskState? _written;
 
+    /// <summary>
+    /// Statements prepared once on the connection's native handle (bound without boxing or strings: the risk state
+    /// changes on every order), run inside the journal's open transaction.
+    /// </summary>
     public StoredRiskState(SqliteConnection connection)
     {
-        _deleteBreakers = Prepare(connection, "DELETE FROM risk_breakers");
-        _insertBreaker = Prepare(connection, "INSERT INTO risk_breakers (breaker, reason, tripped_at_ns, hold_until_ns, trip_order, reset_rule) VALUES ($b, $r, $t, $h, $o, $rule)",
-            "$b", "$r", "$t", "$h", "$o", "$rule");
-        _upsertValue = Prepare(connection, "INSERT INTO risk_state (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$k", "$v");
-        _deleteValue = Prepare(connection, "DELETE FROM risk_state WHERE key = $k", "$k");
+        _deleteBreakers = new JournalStatement(connection, "DELETE FROM risk_breakers");
+        _insertBreaker = new JournalStatement(connection,
+            "INSERT INTO risk_breakers (breaker, reason, tripped_at_ns, hold_until_ns, trip_order, reset_rule) VALUES ($b, $r, $t, $h, $o, $rule)");
+        _upsertValue = new JournalStatement(connection, "INSERT INTO risk_state (key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        _deleteValue = new JournalStatement(connection, "DELETE FROM risk_state WHERE key = $k");
+        _deleteValues = new JournalStatement(connection, "DELETE FROM risk_state");
     }
 
     /// <summary>Forgets what was written (after a reset or a failed commit): the next write replaces every row.</summary>
     public void Forget() => _written = null;
 
-    public void Write(RiskState state, SqliteConnection connection, SqliteTransaction? tx)
+    /// <summary>Writes the rows of <paramref name="state"/> that differ from the last write, inside the open transaction.</summary>
+    public void Write(RiskState state)
     {
         RiskState? old = _written;
         if (old is null)
         {
-            using SqliteCommand wipe = connection.CreateCommand();
-            wipe.Transaction = tx;
-            wipe.CommandText = "DELETE FROM risk_state";
-            wipe.ExecuteNonQuery();
+            _deleteValues.Run();
         }
 
-        if (old is null || !old.Breakers.SequenceEqual(state.Breakers))
+        if (old is null || !Same(old.Breakers, state.Breakers))
         {
-            Run(_deleteBreakers, tx);
-            foreach (BreakerState b in state.Breakers)
+            _deleteBreakers.Run();
+            for (int i = 0; i < state.Breakers.Count; i++)
             {
-                Run(_insertBreaker, tx, b.Breaker.ToString(), b.Reason, b.TrippedAtNs, b.HoldUntilNs, b.TripOrder, b.ResetRule);
+                BreakerState b = state.Breakers[i];
+                _insertBreaker.Bind(1, b.Breaker.ToString()).Bind(2, b.Reason).Bind(3, b.TrippedAtNs).Bind(4, b.HoldUntilNs).Bind(5, b.TripOrder).Bind(6, b.ResetRule).Run();
             }
         }
 
@@ -56,73 +63,128 @@ internal sealed class StoredRiskState : IDisposable
         {
             if (old?.Halt is not null)
             {
-                Run(_deleteValue, tx, "halt");
+                _deleteValue.Bind(1, "halt").Run();
             }
         }
         else if (old?.Halt != state.Halt)
         {
-            Set(tx, "halt", state.Halt);
+            _upsertValue.Bind(1, "halt").Bind(2, state.Halt).Run();
         }
 
         if (old is null || old.Day != state.Day)
         {
-            Set(tx, "day", Str(state.Day));
+            Set("day", state.Day);
         }
 
         if (old is null || old.DayStartEquity != state.DayStartEquity)
         {
-            Set(tx, "day_start_equity", state.DayStartEquity.ToString(CultureInfo.InvariantCulture));
+            _upsertValue.Bind(1, "day_start_equity").Bind(2, state.DayStartEquity).Run();
         }
 
         if (old is null || old.OrdersToday != state.OrdersToday)
         {
-            Set(tx, "orders_today", Str(state.OrdersToday));
+            Set("orders_today", state.OrdersToday);
         }
 
         if (old is null || old.PeakEquity != state.PeakEquity)
         {
-            Set(tx, "peak_equity", state.PeakEquity.ToString(CultureInfo.InvariantCulture));
+            _upsertValue.Bind(1, "peak_equity").Bind(2, state.PeakEquity).Run();
         }
 
         if (old is null || old.MaxDrawdown != state.MaxDrawdown)
         {
-            Set(tx, "max_drawdown", state.MaxDrawdown.ToString(CultureInfo.InvariantCulture));
+            _upsertValue.Bind(1, "max_drawdown").Bind(2, state.MaxDrawdown).Run();
         }
 
         if (old is null || !old.MaxDrawdownPercent.Equals(state.MaxDrawdownPercent))
         {
-            Set(tx, "max_drawdown_percent", state.MaxDrawdownPercent.ToString("R", CultureInfo.InvariantCulture));
+            // Round-trip text ("R"), as the value was always stored: the restart must read back the same double.
+            Span<byte> text = stackalloc byte[32];
+            if (!state.MaxDrawdownPercent.TryFormat(text, out int written, "R", CultureInfo.InvariantCulture))
+            {
+                throw new InvalidOperationException($"risk state: {state.MaxDrawdownPercent} does not fit the text buffer");
+            }
+
+            _upsertValue.Bind(1, "max_drawdown_percent").BindUtf8(2, text[..written]).Run();
         }
 
         if (old is null || old.ConsecutiveLosses != state.ConsecutiveLosses)
         {
-            Set(tx, "consecutive_losses", Str(state.ConsecutiveLosses));
+            Set("consecutive_losses", state.ConsecutiveLosses);
         }
 
-        if (old is null || !old.OrderTimes.SequenceEqual(state.OrderTimes))
+        if (old is null || !Same(old.OrderTimes, state.OrderTimes))
         {
-            Set(tx, "order_times", string.Join(',', state.OrderTimes.Select(Str)));
+            SetTimes("order_times", state.OrderTimes);
         }
 
-        if (old is null || !old.RejectionTimes.SequenceEqual(state.RejectionTimes))
+        if (old is null || !Same(old.RejectionTimes, state.RejectionTimes))
         {
-            Set(tx, "rejection_times", string.Join(',', state.RejectionTimes.Select(Str)));
+            SetTimes("rejection_times", state.RejectionTimes);
         }
 
         if (old is null || old.NowNs != state.NowNs)
         {
-            Set(tx, "now_ns", Str(state.NowNs));
+            Set("now_ns", state.NowNs);
         }
 
         if (old is null || old.TripCounter != state.TripCounter)
         {
-            Set(tx, "trip_counter", Str(state.TripCounter));
+            Set("trip_counter", state.TripCounter);
         }
 
         _written = state;
     }
 
-    private void Set(SqliteTransaction? tx, string key, string value) => Run(_upsertValue, tx, key, value);
+    /// <summary>An integer value as its invariant text, formatted on the stack.</summary>
+    private void Set(string key, long value)
+    {
+        Span<byte> text = stackalloc byte[24];
+        value.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
+        _upsertValue.Bind(1, key).BindUtf8(2, text[..written]).Run();
+    }
+
+    /// <summary>A window's times, comma-separated, oldest first ("" when empty).</summary>
+    private void SetTimes(string key, IReadOnlyList<long> times)
+    {
+        int length = 0;
+        for (int i = 0; i < times.Count; i++)
+        {
+            if (_times.Length - length < 21)
+            {
+                Array.Resize(ref _times, _times.Length * 2);
+            }
+
+            if (i > 0)
+            {
+                _times[length++] = (byte)',';
+            }
+
+            times[i].TryFormat(_times.AsSpan(length), out int written, default, CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        _upsertValue.Bind(1, key).BindUtf8(2, _times.AsSpan(0, length)).Run();
+    }
+
+    /// <summary>Element by element, by index (no enumerator is boxed).</summary>
+    private static bool Same<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The journaled state, or null when none was journaled (a new or migrated database, or after --reset).</summary>
     public static RiskState? Read(SqliteConnection connection, string path)
@@ -179,14 +241,13 @@ internal sealed class StoredRiskState : IDisposable
         };
     }
 
-    private static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
-
     public void Dispose()
     {
         _deleteBreakers.Dispose();
         _insertBreaker.Dispose();
         _upsertValue.Dispose();
         _deleteValue.Dispose();
+        _deleteValues.Dispose();
     }
 
     /// <summary>Typed reads of risk_state values, each error naming the database, key and the text found.</summary>

@@ -70,7 +70,7 @@ public sealed class PaperTradingService(
         if (_uncommitted || riskState?.Latest != _committedRisk)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
-            store?.Commit(pipeline.Exchange.Exchange.Export(), _nextOrderId, Position(), [], [], _instruments, RiskToCommit());
+            store?.Commit(pipeline.Exchange.Exchange, _nextOrderId, Position(), RiskToCommit());
             _uncommitted = false;
             Status.Steady.AddJournalBytes(GC.GetAllocatedBytesForCurrentThread() - before);
         }
@@ -107,8 +107,7 @@ public sealed class PaperTradingService(
         Status.AllocatedBytesAtEnd = GC.GetTotalAllocatedBytes(precise: true);
         Status.Gen0AtEnd = GC.CollectionCount(0);
         Status.Steady.Finish(pipeline.MarketState.Events);
-        store?.Commit(pipeline.Exchange.Exchange.Export(), Math.Max(_nextOrderId, pipeline.Decision.Engine.NextOrderId),
-            Position(), [], [], _instruments, RiskToCommit());
+        store?.Commit(pipeline.Exchange.Exchange, Math.Max(_nextOrderId, pipeline.Decision.Engine.NextOrderId), Position(), RiskToCommit());
         _uncommitted = false;
         fillsCsv.Flush();
         dashboard?.Publish();
