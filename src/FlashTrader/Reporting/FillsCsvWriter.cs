@@ -17,6 +17,9 @@ public sealed class FillsCsvWriter : IDisposable
     /// <summary>The journal export's fill columns, then the strategy attribution (which the journal keeps with the decisions).</summary>
     public const string Header = Storage.State.JournalCsv.FillsHeader + ",strategy,strategyVersion,strategyHash";
 
+    /// <summary>As <see cref="EpochTimestamp.ToIso8601"/> writes it.</summary>
+    private const string Iso8601 = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
     private readonly StreamWriter _writer;
     private readonly InstrumentSet _instruments;
     private readonly StrategyCatalog _strategies;
@@ -37,26 +40,29 @@ public sealed class FillsCsvWriter : IDisposable
 
     public void Write(in ExecutionReport fill)
     {
+        // Each field is formatted into a stack buffer and written from there: the row's text is what ToString of each
+        // value gives, without a string per value (a fill used to make nine).
+        Span<char> text = stackalloc char[64];
         Instrument i = _instruments[fill.SymbolId];
-        _writer.Write(EpochTimestamp.ToIso8601(fill.TimeNs));
+        Write(text, EpochTimestamp.ToDateTimeOffset(fill.TimeNs).UtcDateTime.TryFormat(text, out int n, Iso8601, CultureInfo.InvariantCulture), n);
         _writer.Write(',');
         _writer.Write(i.Symbol);
         _writer.Write(',');
         _writer.Write(fill.Side.ToWire());
         _writer.Write(',');
-        _writer.Write(fill.LastPrice.ToString());
+        Write(text, fill.LastPrice.TryFormat(text, out n), n);
         _writer.Write(',');
-        _writer.Write(fill.LastQuantity.ToString());
+        Write(text, fill.LastQuantity.TryFormat(text, out n), n);
         _writer.Write(',');
-        _writer.Write(fill.QuoteQuantity.ToString(CultureInfo.InvariantCulture));
+        Write(text, fill.QuoteQuantity.TryFormat(text, out n, default, CultureInfo.InvariantCulture), n);
         _writer.Write(',');
-        _writer.Write(fill.Fee.ToString(CultureInfo.InvariantCulture));
+        Write(text, fill.Fee.TryFormat(text, out n, default, CultureInfo.InvariantCulture), n);
         _writer.Write(',');
         _writer.Write(i.QuoteAsset);
         _writer.Write(',');
-        _writer.Write(fill.OrderId.ToString(CultureInfo.InvariantCulture));
+        Write(text, fill.OrderId.TryFormat(text, out n, default, CultureInfo.InvariantCulture), n);
         _writer.Write(',');
-        _writer.Write(fill.FillId.ToString(CultureInfo.InvariantCulture));
+        Write(text, fill.FillId.TryFormat(text, out n, default, CultureInfo.InvariantCulture), n);
         _writer.Write(',');
         _writer.Write(fill.Liquidity.ToWire());
         _writer.Write(',');
@@ -75,6 +81,16 @@ public sealed class FillsCsvWriter : IDisposable
         }
 
         Rows++;
+    }
+
+    private void Write(Span<char> text, bool formatted, int length)
+    {
+        if (!formatted)
+        {
+            throw new InvalidOperationException($"{Path}: a fill's value does not fit the {text.Length}-character field buffer");
+        }
+
+        _writer.Write(text[..length]);
     }
 
     public void Flush() => _writer.Flush();
