@@ -1,10 +1,11 @@
 namespace FlashTrader.Storage.State;
 
 /// <summary>
-/// The journal's text for a byte-sized enum value, as its name or its name in upper case, from arrays built once: no
-/// string is made per row (an enum's ToString boxes, and ToUpperInvariant copies).
+/// The text of a byte-sized enum value, as its name (what ToString gives) or its name in upper case, from arrays built
+/// once: no string is made and nothing is boxed per row or view (an enum's ToString boxes, and ToUpperInvariant copies).
+/// The journal writes its rows with it, the dashboard its views.
 /// </summary>
-internal static class EnumText<T>
+public static class EnumText<T>
     where T : struct, Enum
 {
     private static readonly string[] Names = Build(upper: false);

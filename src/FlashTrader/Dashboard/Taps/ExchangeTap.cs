@@ -1,8 +1,10 @@
 using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Execution;
+using FlashTrader.Core.Market;
 using FlashTrader.Core.Orders;
 using FlashTrader.Core.Portfolio;
 using FlashTrader.Dashboard.Snapshots;
+using FlashTrader.Storage.State;
 
 namespace FlashTrader.Dashboard.Taps;
 
@@ -17,12 +19,16 @@ public sealed class ExchangeTap
     private readonly RecentRing<ExecutionReport, FillView> _fills;
     private PublishSchedule _schedule;
 
+    // The newest-first fills as last published: rebuilt only when a fill came in since (most publications have none).
+    private List<FillView> _fillsView = [];
+    private long _fillsAdded;
+
     public ExchangeTap(PaperExchange exchange, DashboardOptions options, DashboardBoard board)
     {
         _exchange = exchange;
         _board = board;
         _fills = new RecentRing<ExecutionReport, FillView>(options.RecentItems, f => new FillView(f.TimeNs / 1_000_000, f.FillId, f.OrderId,
-            exchange.Instruments[f.SymbolId].Symbol, f.Side.ToString(), f.Purpose.ToString(), f.LastPrice.ToDecimal(), f.LastQuantity.ToDecimal(), f.Fee, f.Liquidity.ToWire()));
+            exchange.Instruments[f.SymbolId].Symbol, EnumText<Side>.Name(f.Side), EnumText<OrderPurpose>.Name(f.Purpose), f.LastPrice.ToDecimal(), f.LastQuantity.ToDecimal(), f.Fee, f.Liquidity.ToWire()));
         _schedule = new PublishSchedule(TimeSpan.FromMilliseconds(options.PublishIntervalMs));
     }
 
@@ -64,12 +70,17 @@ public sealed class ExchangeTap
         foreach (RestingOrder r in _exchange.OpenOrders)
         {
             OrderRequest o = r.Request;
-            orders.Add(new OrderView(o.OrderId, _exchange.Instruments[o.SymbolId].Symbol, o.Side.ToString(), o.Type.ToString(), o.TimeInForce.ToString(),
-                o.Purpose.ToString(), o.Type == OrderType.Limit ? o.Price.ToDecimal() : null, o.Quantity.ToDecimal(), r.Filled.ToDecimal()));
+            orders.Add(new OrderView(o.OrderId, _exchange.Instruments[o.SymbolId].Symbol, EnumText<Side>.Name(o.Side), EnumText<OrderType>.Name(o.Type), EnumText<TimeInForce>.Name(o.TimeInForce),
+                EnumText<OrderPurpose>.Name(o.Purpose), o.Type == OrderType.Limit ? o.Price.ToDecimal() : null, o.Quantity.ToDecimal(), r.Filled.ToDecimal()));
         }
 
-        List<FillView> fills = _fills.NewestFirst();
-        _board.Post(new PortfolioSnapshot(balances, positions, orders, fills, _exchange.FillCount, _exchange.Equity, _exchange.StartingEquity,
+        if (_fillsAdded != _fills.Added)
+        {
+            _fillsAdded = _fills.Added;
+            _fillsView = _fills.NewestFirst();
+        }
+
+        _board.Post(new PortfolioSnapshot(balances, positions, orders, _fillsView, _exchange.FillCount, _exchange.Equity, _exchange.StartingEquity,
             _exchange.RealizedPnl, _exchange.UnrealizedPnl, _exchange.Fees, DateTimeOffset.UtcNow));
     }
 }

@@ -4,6 +4,7 @@ using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Numerics;
 using FlashTrader.Dashboard.Snapshots;
+using FlashTrader.Storage.State;
 
 namespace FlashTrader.Dashboard.Taps;
 
@@ -38,7 +39,7 @@ public sealed class MarketTap
         for (int s = 0; s < symbols; s++)
         {
             _candles[s] = [new CandleHistory(Timeframe.OneMinute, CandleCapacity), new CandleHistory(Timeframe.FifteenMinutes, CandleCapacity)];
-            _trades[s] = new RecentRing<Trade, TradeView>(options.RecentItems, t => new TradeView(t.TimeNs / 1_000_000, t.Price.ToDecimal(), t.Quantity.ToDecimal(), t.Aggressor.ToString()));
+            _trades[s] = new RecentRing<Trade, TradeView>(options.RecentItems, t => new TradeView(t.TimeNs / 1_000_000, t.Price.ToDecimal(), t.Quantity.ToDecimal(), EnumText<Side>.Name(t.Aggressor)));
             _cache[s] = new SymbolViewCache();
         }
 
@@ -126,7 +127,7 @@ public sealed class MarketTap
         bool tradeable = book.IsTradeable;
         return new SymbolMarketView(
             m.Instrument.Symbol,
-            book.State.ToString(),
+            EnumText<BookSyncState>.Name(book.State),
             tradeable,
             book.BidCount > 0 ? book.BestBid.Price.ToDecimal() : null,
             book.AskCount > 0 ? book.BestAsk.Price.ToDecimal() : null,

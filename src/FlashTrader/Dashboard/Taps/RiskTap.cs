@@ -6,6 +6,7 @@ using FlashTrader.Core.Pipeline;
 using FlashTrader.Core.Risk;
 using FlashTrader.Core.Signals;
 using FlashTrader.Dashboard.Snapshots;
+using FlashTrader.Storage.State;
 
 namespace FlashTrader.Dashboard.Taps;
 
@@ -139,16 +140,16 @@ public sealed class RiskTap
             o.DecisionTimeNs / 1_000_000,
             o.OrderId,
             _instruments[o.SymbolId].Symbol,
-            o.Side.ToString(),
-            o.Type.ToString(),
-            o.Purpose.ToString(),
+            EnumText<Side>.Name(o.Side),
+            EnumText<OrderType>.Name(o.Type),
+            EnumText<OrderPurpose>.Name(o.Purpose),
             ReasonOf(o),
             o.SignalSource >= 0 && o.SignalSource < _strategies.Count ? _strategies[o.SignalSource] : null,
             o.Strength,
             o.Type == OrderType.Limit ? o.Price.ToDecimal() : null,
             o.Quantity.ToDecimal(),
             d.Reason == RejectReason.None ? "approved" : "rejected",
-            d.Reason == RejectReason.None ? null : d.Reason.ToString());
+            d.Reason == RejectReason.None ? null : EnumText<RejectReason>.Name(d.Reason));
     }
 
     private string ReasonOf(in OrderRequest o) => o.Purpose switch
@@ -158,7 +159,7 @@ public sealed class RiskTap
         OrderPurpose.StopLoss => $"bid fell to the stop-loss (Execution:StopLossBps {_execution.StopLossBps})",
         OrderPurpose.SignalExit => $"opposite signals outweigh: score at or below -{_execution.EntryScore}",
         OrderPurpose.Flatten => "kill switch: flatten at market",
-        _ => o.Purpose.ToString(),
+        _ => EnumText<OrderPurpose>.Name(o.Purpose),
     };
 
     private readonly record struct Decision(OrderRequest Order, RejectReason Reason);

@@ -4,6 +4,7 @@ using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Core.Signals;
 using FlashTrader.Dashboard.Snapshots;
+using FlashTrader.Storage.State;
 
 namespace FlashTrader.Dashboard.Taps;
 
@@ -76,5 +77,5 @@ public sealed class SignalTap
     }
 
     private SignalView View(Signal s) =>
-        new(s.ExchangeTimeNs / 1_000_000, _instruments[s.SymbolId].Symbol, _strategies[s.Source], s.Side.ToString(), s.Strength, s.Price.ToDecimal());
+        new(s.ExchangeTimeNs / 1_000_000, _instruments[s.SymbolId].Symbol, _strategies[s.Source], EnumText<Side>.Name(s.Side), s.Strength, s.Price.ToDecimal());
 }
