@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace FlashTrader.EndToEnd.Tests.Performance;
 
@@ -8,24 +9,28 @@ namespace FlashTrader.EndToEnd.Tests.Performance;
 /// half (the steady state) and which part of that the journal and the dashboard snapshots account for; the rest is
 /// the per-market-event path, which must allocate nothing.
 /// </summary>
-public sealed class HostedAllocationTests
+public sealed class HostedAllocationTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Why not exactly 0: the process has other threads that allocate a little whatever the pipeline does (the
-    /// dashboard's web server, the logger, timers, the runtime itself): about 1.6 B per event measured. A per-event
-    /// allocation anywhere on the hot path (an async state machine, a boxed struct, a closure) costs 24 bytes or more
-    /// per event, so it cannot hide under this budget.
+    /// Why not exactly 0: in the measured half buffers sized by the market are still growing (the replay source's pooled
+    /// depth buffers meeting larger diffs, the trade tape, the books' storage), and the process has other threads that
+    /// allocate a little whatever the pipeline does (the dashboard's web server, the logger, timers): 1.64–1.66 B per
+    /// event measured. A per-event allocation anywhere on the hot path (an async state machine, a boxed struct, a
+    /// closure) costs 24 bytes or more per event, so it cannot hide under this budget.
     /// </summary>
-    private const double PerEventBudget = 4;
+    private const double PerEventBudget = 3;
 
     /// <summary>
     /// The journal appends rows as each order decision and exchange report is handled and commits one SQLite transaction
-    /// per send of the exchange stage's feedback, binding prepared statements on SQLite's native handle (no binder, boxed
-    /// value or string per row); it also writes a fills.csv row and a log line per fill: per order, not per event.
-    /// 4.1 B per event on this market (512 orders over the three passes), down from 13.2 with one Microsoft.Data.Sqlite
-    /// transaction per message and about 30 before commits wrote only the rows that changed.
+    /// per send of the exchange stage's feedback, reading the live account in place and binding prepared statements on
+    /// SQLite's native handle (no exported account, binder, boxed value or string per row); it also writes a fills.csv
+    /// row (formatted on the stack) and a trade-log line per fill: per order, not per event. 1.48 B per event on this
+    /// market (512 orders, 403 fills over the three passes), nearly all of it the trade log's lines (Serilog's event and
+    /// boxed values); 4.1 before the account was committed in place, 13.2 with one Microsoft.Data.Sqlite transaction
+    /// per message. The dashboard's share is not budgeted: it is per 200 ms publish, so per event it depends on how fast
+    /// the machine runs the replay (2.8–3.5 B/event here under load).
     /// </summary>
-    private const double JournalBudget = 6;
+    private const double JournalBudget = 2;
 
     [Fact]
     public void Once_warmed_up_the_hosted_pipeline_allocates_nothing_per_event_beyond_journal_and_dashboard()
@@ -55,6 +60,7 @@ public sealed class HostedAllocationTests
         double dashboard = steady.GetProperty("dashboardBytesPerEvent").GetDouble();
         journal.Should().BePositive("the journal's share is measured").And.BeLessThanOrEqualTo(JournalBudget, result.Stdout);
         dashboard.Should().BePositive("the dashboard published during the measured half");
+        output.WriteLine($"steady state from event {steady.GetProperty("fromEvent").GetInt64()}: total {total:F3}, journal {journal:F3}, dashboard {dashboard:F3}, the rest {total - journal - dashboard:F3} B/event");
         (total - journal - dashboard).Should().BeLessThanOrEqualTo(PerEventBudget, result.Stdout);
     }
 }
