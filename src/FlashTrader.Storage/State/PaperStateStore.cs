@@ -256,7 +256,7 @@ public sealed class PaperStateStore : IDisposable
             Begin();
             WriteJournal(decisions, reports, instruments, position.Sequence);
             WriteState(state, nextOrderId);
-            WritePosition(position, risk);
+            WriteReplayMark(position, risk);
             CommitOpen();
         }
         catch
@@ -278,7 +278,7 @@ public sealed class PaperStateStore : IDisposable
         {
             Begin();
             WriteState(exchange, nextOrderId);
-            WritePosition(position, risk);
+            WriteReplayMark(position, risk);
             CommitOpen();
         }
         catch
@@ -288,7 +288,8 @@ public sealed class PaperStateStore : IDisposable
         }
     }
 
-    private void WritePosition(ReplayMark position, RiskState? risk)
+    /// <summary>The replay source and position the commit stands for, and the risk state when one was published.</summary>
+    private void WriteReplayMark(ReplayMark position, RiskState? risk)
     {
         if (position.Source is not null && _committed.MetaChanges("replay_source", position.Source))
         {
