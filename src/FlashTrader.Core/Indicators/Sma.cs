@@ -5,20 +5,22 @@ namespace FlashTrader.Core.Indicators;
 
 /// <summary>
 /// Simple moving average over a ring of the last <c>period</c> values, with the window's sum kept as two half
-/// sums, of the ring's even and of its odd slots (<see cref="AlternatingPair"/>): the value entering a slot
-/// and the one leaving it belong to the same half, so each half stays the sum of its slots, and consecutive bars
-/// extend different halves (the store-to-load wait on the running sum is paid every other bar). The output is
-/// the same mean as TA_SMA's to within a few ulps (TA-Lib runs one sum: <see cref="SequentialSma"/> keeps its
-/// exact order). Lookback period-1; NaN before.
+/// sums, of the ring's even and of its odd slots: the value entering a slot and the one leaving it belong to the
+/// same half, so each half stays the sum of its slots, and consecutive bars extend different halves. A running
+/// sum held in a field waits ~9 cycles per step for its store to forward to the next load (the ring position, an
+/// integer, does not: this core renames it); split in two, that wait is paid every other bar. The output is the
+/// same mean as TA_SMA's to within a few ulps (TA-Lib runs one sum: <see cref="SequentialSma"/> keeps its exact
+/// order). Lookback period-1; NaN before.
 /// </summary>
 public sealed class Sma : IBarIndicator
 {
     private readonly int _period;
     private readonly double[] _window;
     private double _divisor = double.NaN; // the period once the window has filled; NaN makes warm-up outputs NaN
-    private int _pos;
+    private nint _pos; // native-sized: indexes the ring with no sign extension
     private bool _ready;
-    private AlternatingPair _halves; // sums of the ring's even and odd slots; the window starts zeroed, so do they
+    private double _evenHalf; // sum of the ring's even slots; the window starts zeroed, so do both halves
+    private double _oddHalf;
     private double _value = double.NaN;
 
     public Sma(int period)
@@ -43,14 +45,27 @@ public sealed class Sma : IBarIndicator
     public double Update(double value)
     {
         double[] window = _window;
-        int pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
+        nint pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
         ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
         double delta = value - slot;
         slot = value;
-        ref double half = ref _halves.At(pos);
-        double sum = half + delta;
-        half = sum;
-        double total = sum + _halves.At(pos ^ 1);
+        double total;
+
+        // The half is picked by a branch (parity alternates, so it is predicted) rather than by an address
+        // computed from the position: each half is then a fixed field, a few instructions fewer per bar.
+        if ((pos & 1) == 0)
+        {
+            double sum = _evenHalf + delta;
+            _evenHalf = sum;
+            total = sum + _oddHalf;
+        }
+        else
+        {
+            double sum = _oddHalf + delta;
+            _oddHalf = sum;
+            total = sum + _evenHalf;
+        }
+
         if (++pos == window.Length)
         {
             pos = 0;

@@ -6,11 +6,11 @@ namespace FlashTrader.Core.Indicators;
 /// <summary>
 /// Linearly weighted moving average (newest weight period, oldest weight 1), kept in O(1) with TA-Lib's two
 /// running sums (weighted sum and plain sum); the output is TA_WMA's (weighted + newest·period) / divider. Each
-/// sum takes one addition per bar (sum + (in - out)) and is split in two halves that alternate bars (by the
-/// ring slot's parity, <see cref="AlternatingPair"/>), so the store-to-load wait on each running sum is paid
-/// every other bar. Both start at 0 over a zeroed window, which builds TA-Lib's warm-up sums (weights 1, 2, ...)
-/// with no separate seeding; the weighted halves are folded into one each time the ring wraps, which bounds
-/// how far apart they can drift. Matches TA-Lib to within ulps of its sums. Lookback period-1; NaN before.
+/// sum takes one addition per bar (sum + (in - out)) and is split in two halves by the ring slot's parity, so
+/// consecutive bars extend different halves and the ~9-cycle store-to-load wait on each running sum is paid every
+/// other bar. Both start at 0 over a zeroed window, which builds TA-Lib's warm-up sums (weights 1, 2, ...) with
+/// no separate seeding; the weighted halves are folded into one each time the ring wraps, which bounds how far
+/// apart they can drift. Matches TA-Lib to within ulps of its sums. Lookback period-1; NaN before.
 /// </summary>
 public sealed class Wma : IBarIndicator
 {
@@ -19,10 +19,12 @@ public sealed class Wma : IBarIndicator
     private readonly double _fullDivider;
     private readonly double[] _window;
     private double _divider = double.NaN; // period·(period+1)/2 once the window has filled; NaN before
-    private int _pos;
+    private nint _pos; // native-sized: indexes the ring with no sign extension
     private bool _ready;
-    private AlternatingPair _plain; // sums of the ring's even and odd slots
-    private AlternatingPair _weighted; // the weighted sum of the window without its newest value, in two halves
+    private double _evenPlain; // sums of the ring's even and odd slots
+    private double _oddPlain;
+    private double _evenWeighted; // the weighted sum of the window without its newest value, in two halves
+    private double _oddWeighted;
     private double _value = double.NaN;
 
     public Wma(int period)
@@ -46,20 +48,34 @@ public sealed class Wma : IBarIndicator
     public double Update(double value)
     {
         double[] window = _window;
-        int pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
+        nint pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
         ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
         double delta = value - slot; // the oldest value (weight 1 last bar) leaves
         slot = value;
-        ref double plainHalf = ref _plain.At(pos);
-        double plainSum = plainHalf + delta;
-        plainHalf = plainSum;
-        double plain = plainSum + _plain.At(pos ^ 1);
-
         double newest = value * _weight;
-        ref double weightedHalf = ref _weighted.At(pos);
-        double weightedOther = _weighted.At(pos ^ 1);
-        double numerator = weightedHalf + weightedOther + newest;
-        weightedHalf += newest - plain; // every value's weight drops by one, the oldest's to zero
+        double numerator;
+
+        // The halves are picked by a branch (parity alternates, so it is predicted) rather than by addresses
+        // computed from the position: each half is then a fixed field, a dozen instructions fewer per bar.
+        if ((pos & 1) == 0)
+        {
+            double plainSum = _evenPlain + delta;
+            _evenPlain = plainSum;
+            double plain = plainSum + _oddPlain;
+            double weighted = _evenWeighted;
+            numerator = weighted + _oddWeighted + newest;
+            _evenWeighted = weighted + (newest - plain); // every value's weight drops by one, the oldest's to zero
+        }
+        else
+        {
+            double plainSum = _oddPlain + delta;
+            _oddPlain = plainSum;
+            double plain = plainSum + _evenPlain;
+            double weighted = _oddWeighted;
+            numerator = weighted + _evenWeighted + newest;
+            _oddWeighted = weighted + (newest - plain);
+        }
+
         if (++pos == window.Length)
         {
             pos = 0;
@@ -90,8 +106,8 @@ public sealed class Wma : IBarIndicator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Wrap()
     {
-        _weighted.At(0) += _weighted.At(1);
-        _weighted.At(1) = 0;
+        _evenWeighted += _oddWeighted;
+        _oddWeighted = 0;
         _ready = true;
         _divider = _fullDivider;
     }

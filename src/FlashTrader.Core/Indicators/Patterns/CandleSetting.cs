@@ -15,9 +15,13 @@ public enum CandleRangeType
 /// </summary>
 public readonly record struct CandleSetting(CandleRangeType RangeType, int AveragePeriod, double Factor)
 {
+    // BodyDoji's numbers as constants: Doji divides by them directly, and a constant costs no load or class-init check.
+    internal const int BodyDojiPeriod = 10;
+    internal const double BodyDojiFactor = 0.1;
+
     public static CandleSetting BodyShort { get; } = new(CandleRangeType.RealBody, 10, 1.0);
 
-    public static CandleSetting BodyDoji { get; } = new(CandleRangeType.HighLow, 10, 0.1);
+    public static CandleSetting BodyDoji { get; } = new(CandleRangeType.HighLow, BodyDojiPeriod, BodyDojiFactor);
 
     public static CandleSetting ShadowLong { get; } = new(CandleRangeType.RealBody, 0, 1.0);
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FlashTrader.Core.Indicators.Patterns;
 
@@ -8,16 +9,15 @@ namespace FlashTrader.Core.Indicators.Patterns;
 /// </summary>
 public sealed class Doji : IBarIndicator
 {
-    private const int PatternLookback = 10; // BodyDoji's averaging period
+    private const int PatternLookback = CandleSetting.BodyDojiPeriod; // BodyDoji's averaging period
     private CandleAverage _bodyDoji = new(CandleSetting.BodyDoji, 0);
-    private int _seen; // counted only until the first output (PatternLookback + 1)
     private double _value = double.NaN;
 
     public int Lookback => PatternLookback;
 
     public int OutputCount => 1;
 
-    public bool IsReady => _seen > PatternLookback;
+    public bool IsReady => !double.IsNaN(_value); // 0 or 100 from the first output on
 
     public double Value => _value;
 
@@ -25,15 +25,20 @@ public sealed class Doji : IBarIndicator
     public double Update(double open, double high, double low, double close)
     {
         // The average slides from the first bar: over a zeroed window its running total sums the first ten ranges in
-        // TA-Lib's order (range - 0 is exact), so warm-up needs no separate path, only a NaN output.
+        // TA-Lib's order (range - 0 is exact), so warm-up needs no separate path, only a NaN output: the average's
+        // Unfilled, NaN until its ring has wrapped after the tenth bar, added (no branch, no counter).
         double range = high - low; // BodyDoji measures high-low
-        bool isDoji = CandleShape.RealBody(open, close) <= _bodyDoji.Average(range);
-        double doji = 100.0 * Unsafe.As<bool, byte>(ref isDoji); // no branch: dojis come at random
+
+        // No halving (high-low) and a non-empty window, so TA_CANDLEAVERAGE is factor · (total / period); with the
+        // setting's constants the JIT loads neither per bar.
+        double average = CandleSetting.BodyDojiFactor * (_bodyDoji.Total / (double)CandleSetting.BodyDojiPeriod);
+
+        // 100 or 0 as the compare's all-ones/zero mask ANDed with 100's bits: no branch (dojis come at random) and no
+        // int-to-double conversion. The compare is ordered, so a NaN gives 0 as the scalar <= does.
+        Vector128<double> isDoji = Vector128.LessThanOrEqual(
+            Vector128.CreateScalarUnsafe(CandleShape.RealBody(open, close)), Vector128.CreateScalarUnsafe(average));
+        double doji = (isDoji & Vector128.CreateScalarUnsafe(100.0)).ToScalar() + _bodyDoji.Unfilled;
         _bodyDoji.Slide(range);
-        if (_seen <= PatternLookback)
-        {
-            doji = _seen++ < PatternLookback ? double.NaN : doji; // inline: a call here would make callers spill registers
-        }
 
         _value = doji;
         return doji;

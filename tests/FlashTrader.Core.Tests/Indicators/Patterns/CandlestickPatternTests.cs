@@ -32,4 +32,27 @@ public class CandlestickPatternTests
         Golden.AssertMatches(output, expected, golden + " batch");
         output.Count(v => v != 0 && !double.IsNaN(v)).Should().Be(signals, "the golden data has that many patterns: the test exercises both branches");
     }
+
+    [Theory]
+    [InlineData("doji")]
+    [InlineData("hammer")]
+    [InlineData("shootingstar")]
+    [InlineData("engulfing")]
+    public void Is_ready_from_the_update_that_gives_the_first_output(string pattern)
+    {
+        // Doji blanks its warm-up with its average's fill state rather than a counter: readiness must still turn
+        // on with the first output (bar Lookback), not with the bar that fills the average's window before it.
+        Bar[] bars = Golden.Bars;
+        IBarIndicator indicator = IndicatorSpec.Parse(pattern).Items[0].CreateIndicator();
+        for (int i = 0; i < indicator.Lookback; i++)
+        {
+            indicator.Update(bars[i]);
+            indicator.IsReady.Should().BeFalse($"{pattern} after bar {i}");
+            double.IsNaN(indicator.GetOutput(0)).Should().BeTrue($"{pattern} output at bar {i}");
+        }
+
+        indicator.Update(bars[indicator.Lookback]);
+        indicator.IsReady.Should().BeTrue($"{pattern} after bar {indicator.Lookback}");
+        indicator.GetOutput(0).Should().BeOneOf([0.0, 100.0, -100.0], pattern);
+    }
 }
