@@ -4,7 +4,8 @@ namespace FlashTrader.Sources;
 
 /// <summary>
 /// Paces a replay by exchange time at a speed (1 = real time); without a speed every event is due at once. The first
-/// event fixes the origin. Checking is synchronous and allocation-free; only an early event waits.
+/// event fixes the origin. Checking is synchronous and allocation-free; only an early event waits, on the calling thread
+/// (the source's own): <see cref="SleepUntilSpinWindow"/>, then <see cref="SpinUntilDue"/>.
 /// </summary>
 internal sealed class ReplayPace(double? speed)
 {
@@ -33,26 +34,34 @@ internal sealed class ReplayPace(double? speed)
     }
 
     /// <summary>
-    /// Waits until the event <see cref="IsEarly"/> last looked at is due, on the calling thread (the source's own): it
-    /// sleeps until <see cref="SpinWindowSeconds"/> before the due time and spins only that last stretch, so an early
-    /// event costs ~0.1 ms of CPU instead of the 1–2 ms a Task.Delay (millisecond timer) plus a spin cost. Sleeps are cut
-    /// into slices of at most 50 ms so a stop is noticed.
+    /// Sleeps until <see cref="SpinWindowSeconds"/> before the due time (an early event then costs ~0.1 ms of CPU
+    /// instead of the 1–2 ms a Task.Delay (millisecond timer) plus a spin cost), in slices of at most 50 ms so a stop is
+    /// noticed. Where the OS cannot sleep that short, it returns early and the spin covers the rest.
     /// </summary>
-    public void Wait(CancellationToken stop)
+    public void SleepUntilSpinWindow(CancellationToken stop)
     {
         while (true)
         {
             double ahead = _dueSeconds - Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds;
-            if (ahead <= 0)
+            if (ahead <= SpinWindowSeconds)
             {
                 return;
             }
 
             stop.ThrowIfCancellationRequested();
-            if (ahead <= SpinWindowSeconds || !PreciseSleep.Sleep(Math.Min(ahead - SpinWindowSeconds, 0.05)))
+            if (!PreciseSleep.Sleep(Math.Min(ahead - SpinWindowSeconds, 0.05)))
             {
-                Thread.SpinWait(20);
+                return;
             }
+        }
+    }
+
+    /// <summary>Spins until the event is due: the last stretch, which a sleep would overshoot.</summary>
+    public void SpinUntilDue()
+    {
+        while (Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds < _dueSeconds)
+        {
+            Thread.SpinWait(20);
         }
     }
 
