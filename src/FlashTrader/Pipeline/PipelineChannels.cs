@@ -26,9 +26,14 @@ public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapa
 
     public BatchChannel<SignalTick> Signals { get; } = new(capacity, batchSize, handOff: handOffSignals);
 
-    public BatchChannel<TradingMessage> ToRisk { get; } = new(capacity, batchSize);
+    /// <summary>Ticks (by reference into their signals batch) and orders, decision engine -> risk gate.</summary>
+    public BatchChannel<OrderFlowItem> ToRisk { get; } = new(capacity, batchSize);
 
-    public BatchChannel<TradingMessage> ToExchange { get; } = new(capacity, batchSize);
+    /// <summary>Ticks (by reference) and orders the gate let through or refused, risk gate -> paper exchange.</summary>
+    public BatchChannel<OrderFlowItem> ToExchange { get; } = new(capacity, batchSize);
+
+    /// <summary>The batches the decision engine and the risk gate put their messages in (see <see cref="OrderFlowItem"/>).</summary>
+    public BatchPool<TradingMessage> Messages { get; } = new(16);
 
     public BatchChannel<ExecutionFeedback> Feedback { get; } = new(capacity, 64, bounded: false);
 
