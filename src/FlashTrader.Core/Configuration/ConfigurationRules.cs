@@ -34,6 +34,7 @@ public static class ConfigurationRules
         ValidateStrategies(options, errors);
         ValidateSessions(options.Sessions, errors);
         ValidateOrderSplitting(options.OrderSplitting, errors);
+        Require(options.Pipeline.MaxSpeedThreads is < 1 or > 2, "Pipeline:MaxSpeedThreads", "must be 1 (one thread) or 2 (market side | order side)", errors);
         return errors;
     }
 

@@ -25,4 +25,6 @@ public sealed class FlashTraderOptions
     public SessionOptions Sessions { get; set; } = new();
 
     public OrderSplittingOptions OrderSplitting { get; set; } = new();
+
+    public PipelineOptions Pipeline { get; set; } = new();
 }

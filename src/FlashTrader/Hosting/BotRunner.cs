@@ -94,7 +94,7 @@ public static class BotRunner
             builder.Services.AddSingleton(credentials);
             builder.Services.AddSingleton(pipeline);
             builder.Services.AddSingleton(pipeline.Instruments);
-            builder.Services.AddSingleton(new PipelineChannels());
+            builder.Services.AddSingleton(PipelineChannels.For(settings, options.Pipeline.MaxSpeedThreads));
             builder.Services.AddSingleton<RunStatus>();
             builder.Services.AddSingleton(inbox);
             builder.Services.AddSingleton(desk);

@@ -6,11 +6,13 @@ namespace FlashTrader.Pipeline;
 /// A bounded channel of <see cref="Batch{T}"/> with its pool. Writers wait when it is full (backpressure, never a
 /// silent drop). Capacity counts batches; at most Capacity × BatchSize items are in flight. Continuations run
 /// synchronously: when the reader is idle, the writer's thread carries the batch straight through it, so a lone live
-/// event crosses the stages without a thread-pool hop at each one (microseconds instead of tens of them).
+/// event crosses the stages without a thread-pool hop at each one (microseconds instead of tens of them). A hand-off
+/// channel (<paramref name="handOff"/>) is the exception: its reader runs on a thread of its own (a thread-pool
+/// thread woken when a batch arrives), so the stages on either side of it work in parallel.
 /// </summary>
 public sealed class BatchChannel<T>
 {
-    public BatchChannel(int capacity, int batchSize, bool bounded = true)
+    public BatchChannel(int capacity, int batchSize, bool bounded = true, bool handOff = false)
     {
         Pool = new BatchPool<T>(batchSize);
         Channel = bounded
@@ -19,12 +21,16 @@ public sealed class BatchChannel<T>
                 FullMode = BoundedChannelFullMode.Wait,
                 SingleReader = true,
                 SingleWriter = true,
-                AllowSynchronousContinuations = true,
+                AllowSynchronousContinuations = !handOff,
             })
-            : System.Threading.Channels.Channel.CreateUnbounded<Batch<T>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
+            : System.Threading.Channels.Channel.CreateUnbounded<Batch<T>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = !handOff });
+        IsHandOff = handOff;
     }
 
     public Channel<Batch<T>> Channel { get; }
+
+    /// <summary>True when the reader runs on its own thread instead of the writer's.</summary>
+    public bool IsHandOff { get; }
 
     public BatchPool<T> Pool { get; }
 

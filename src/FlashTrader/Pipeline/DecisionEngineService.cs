@@ -1,5 +1,6 @@
 using FlashTrader.Control;
 using FlashTrader.Core.Control;
+using FlashTrader.Core.Orders;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Dashboard.Taps;
 using Microsoft.Extensions.Logging;
@@ -9,18 +10,26 @@ namespace FlashTrader.Pipeline;
 /// <summary>
 /// Stage 3: decides orders. Before each tick it takes in the exchange's feedback, and while it has orders working it
 /// waits for the watermark of the previous tick, so every decision is made on the same knowledge in every replay.
-/// Operator commands waiting in the control inbox enter the stream here, before the tick at hand.
+/// Operator commands waiting in the control inbox enter the stream here, before the tick at hand. Ticks go on by
+/// reference into the signals batch they came in (released downstream once the exchange has seen them), orders,
+/// reports and commands in a pooled batch of messages: the stream is what <see cref="DecisionStage.OnTick"/> would
+/// make, without a 472-byte copy of each tick.
 /// </summary>
 public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<DecisionEngineService> logger, DashboardTaps? dashboard = null)
-    : PipelineStageService<SignalTick, TradingMessage>(channels.Signals, channels.ToRisk, status, logger)
+    : PipelineStageService<SignalTick, OrderFlowItem>(channels.Signals, channels.ToRisk, status, logger)
 {
     private readonly BatchChannel<ExecutionFeedback> _feedback = channels.Feedback;
+    private readonly BatchPool<TradingMessage> _messagePool = channels.Messages;
     private readonly DecisionStage _stage = pipeline.Decision;
     private readonly DecisionTap? _tap = dashboard?.Decisions;
+    private Batch<TradingMessage>? _messages;
 
     protected override string StageName => "DecisionEngine";
 
-    protected override bool Prepare(in SignalTick item, List<TradingMessage> outputs)
+    /// <summary>The batch this stage's messages are written to until the end of the input batch.</summary>
+    private Batch<TradingMessage> Messages => _messages ??= _messagePool.Rent();
+
+    protected override bool Prepare(in SignalTick item, List<OrderFlowItem> outputs)
     {
         DrainFeedback(outputs);
         if (control.HasPending)
@@ -28,7 +37,9 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
             while (control.TryTake(out ControlCommand command))
             {
                 logger.LogWarning("Control: {Action} requested by {Origin}", command.Action, command.Origin);
-                _stage.OnControl(command, outputs);
+                int first = Messages.Count;
+                _stage.OnControl(command, Messages.List);
+                Forward(first, outputs);
                 if (command.Strategy is { } change)
                 {
                     logger.LogWarning("Audit: strategy {Name} changed by {Origin} before event {Sequence}: {Change}", change.Target.Name, command.Origin, item.Tick.Sequence, change.Description);
@@ -44,32 +55,75 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
 
     protected override ValueTask<bool> WaitForMoreAsync() => _feedback.Reader.WaitToReadAsync();
 
-    protected override bool KeepsWaiting(in SignalTick item, List<TradingMessage> outputs)
+    protected override bool KeepsWaiting(in SignalTick item, List<OrderFlowItem> outputs)
     {
         DrainFeedback(outputs);
         return _stage.MustWaitFor(item.Tick.Sequence);
     }
 
-    private void DrainFeedback(List<TradingMessage> outputs)
+    private void DrainFeedback(List<OrderFlowItem> outputs)
     {
         while (_feedback.Reader.TryRead(out Batch<ExecutionFeedback>? batch))
         {
             foreach (ref readonly ExecutionFeedback f in batch.Span)
             {
-                _stage.OnFeedback(f, outputs);
+                int first = Messages.Count;
+                _stage.OnFeedback(f, Messages.List);
+                Forward(first, outputs);
             }
 
             batch.Return();
         }
     }
 
-    protected override void Handle(in SignalTick item, List<TradingMessage> outputs) => _stage.OnTick(item, outputs);
+    /// <summary>Sends on, in order, the messages the stage wrote from <paramref name="first"/> on.</summary>
+    private void Forward(int first, List<OrderFlowItem> outputs)
+    {
+        Batch<TradingMessage> messages = Messages;
+        for (int k = first; k < messages.Count; k++)
+        {
+            outputs.Add(OrderFlowItem.ForMessage(messages, k));
+        }
+    }
+
+    protected override void Handle(in SignalTick item, List<OrderFlowItem> outputs)
+    {
+        outputs.Add(OrderFlowItem.ForTick(InputBatch!, InputIndex));
+        if (_stage.Decide(item.Tick, item.Signals, out OrderRequest order))
+        {
+            Messages.Add(TradingMessage.ForOrder(order));
+            outputs.Add(OrderFlowItem.ForMessage(Messages, Messages.Count - 1));
+        }
+    }
+
+    /// <summary>The ticks and messages of the batch are released by the exchange stage, after it has handled them.</summary>
+    protected override void OnInputHandled(Batch<SignalTick> batch)
+    {
+        List<OrderFlowItem> outputs = Output.Filling();
+        outputs.Add(OrderFlowItem.ReleaseOf(batch));
+        if (_messages is { Count: > 0 })
+        {
+            outputs.Add(OrderFlowItem.ReleaseOf(_messages));
+            _messages = null;
+        }
+    }
 
     protected override void OnBatchHandled() => _tap?.PublishIfDue();
 
     protected override void OnCompleted()
     {
-        DrainFeedback([]);
+        // Reports after the last tick change the engine's account; nothing is left to send them to.
+        var discarded = new List<TradingMessage>();
+        while (_feedback.Reader.TryRead(out Batch<ExecutionFeedback>? batch))
+        {
+            foreach (ref readonly ExecutionFeedback f in batch.Span)
+            {
+                _stage.OnFeedback(f, discarded);
+            }
+
+            batch.Return();
+        }
+
         _tap?.Publish();
     }
 }

@@ -30,7 +30,7 @@ public sealed class PaperTradingService(
     SessionPerformance? sessions = null,
     string? replaySource = null,
     RiskStateHandoff? riskState = null)
-    : PipelineStageService<TradingMessage, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
+    : PipelineStageService<OrderFlowItem, ExecutionFeedback>(channels.ToExchange, channels.Feedback, status, logger)
 {
     private readonly List<ExecutionReport> _journal = pipeline.Exchange.Journal;
     private readonly List<JournaledDecision> _decisions = new(8);
@@ -44,13 +44,19 @@ public sealed class PaperTradingService(
 
     protected override string StageName => "PaperTradingSystem";
 
-    protected override void Handle(in TradingMessage item, List<ExecutionFeedback> outputs)
+    protected override void Handle(in OrderFlowItem item, List<ExecutionFeedback> outputs)
     {
-        pipeline.Exchange.Handle(item, outputs);
-        if (item.Kind is TradingMessageKind.Order or TradingMessageKind.Rejected)
+        switch (item.Kind)
         {
-            _decisions.Add(new JournaledDecision(item.Order, item.Kind == TradingMessageKind.Rejected ? item.Reason : RejectReason.None));
-            _nextOrderId = Math.Max(_nextOrderId, item.Order.OrderId + 1);
+            case OrderFlowKind.Tick:
+                pipeline.Exchange.OnTick(item.Tick, outputs);
+                break;
+            case OrderFlowKind.Message:
+                Handle(item.Message, outputs);
+                break;
+            default:
+                item.Release(); // the last stage to read the batch is done with it
+                return;
         }
 
         if (_journal.Count > 0 || _decisions.Count > 0)
@@ -58,6 +64,16 @@ public sealed class PaperTradingService(
             long before = GC.GetAllocatedBytesForCurrentThread();
             RecordJournal();
             Status.Steady.AddJournalBytes(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    private void Handle(in TradingMessage message, List<ExecutionFeedback> outputs)
+    {
+        pipeline.Exchange.Handle(message, outputs);
+        if (message.Kind is TradingMessageKind.Order or TradingMessageKind.Rejected)
+        {
+            _decisions.Add(new JournaledDecision(message.Order, message.Kind == TradingMessageKind.Rejected ? message.Reason : RejectReason.None));
+            _nextOrderId = Math.Max(_nextOrderId, message.Order.OrderId + 1);
         }
     }
 

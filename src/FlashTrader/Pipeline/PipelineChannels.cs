@@ -7,22 +7,33 @@ namespace FlashTrader.Pipeline;
 /// The channels between the stages, each carrying batches of readonly structs. Forward channels are bounded and wait
 /// when full (market data is never dropped: a dropped depth diff would corrupt the book). The feedback channel is
 /// unbounded so the loop decision -> risk -> exchange -> decision can never deadlock; it carries only reports and
-/// watermarks.
+/// watermarks. With <paramref name="handOffSignals"/> the signals hop is where the chain splits across two threads
+/// (Pipeline:MaxSpeedThreads = 2, unpaced replay only): the decision engine and everything after it run on a second
+/// thread, fed a batch at a time.
 /// </summary>
-public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapacity, int batchSize = PipelineChannels.DefaultBatchSize)
+public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapacity, int batchSize = PipelineChannels.DefaultBatchSize, bool handOffSignals = false)
 {
     public const int DefaultCapacity = 16;
     public const int DefaultBatchSize = 256;
+
+    /// <summary>The channels of a run: split across two threads only for an unpaced replay that asks for it.</summary>
+    public static PipelineChannels For(RunSettings settings, int maxSpeedThreads) =>
+        new(handOffSignals: maxSpeedThreads == 2 && settings.Replay is not null && settings.Speed is null);
 
     public BatchChannel<InboundEvent> Inbound { get; } = new(capacity, batchSize);
 
     public BatchChannel<MarketTick> Ticks { get; } = new(capacity, batchSize);
 
-    public BatchChannel<SignalTick> Signals { get; } = new(capacity, batchSize);
+    public BatchChannel<SignalTick> Signals { get; } = new(capacity, batchSize, handOff: handOffSignals);
 
-    public BatchChannel<TradingMessage> ToRisk { get; } = new(capacity, batchSize);
+    /// <summary>Ticks (by reference into their signals batch) and orders, decision engine -> risk gate.</summary>
+    public BatchChannel<OrderFlowItem> ToRisk { get; } = new(capacity, batchSize);
 
-    public BatchChannel<TradingMessage> ToExchange { get; } = new(capacity, batchSize);
+    /// <summary>Ticks (by reference) and orders the gate let through or refused, risk gate -> paper exchange.</summary>
+    public BatchChannel<OrderFlowItem> ToExchange { get; } = new(capacity, batchSize);
+
+    /// <summary>The batches the decision engine and the risk gate put their messages in (see <see cref="OrderFlowItem"/>).</summary>
+    public BatchPool<TradingMessage> Messages { get; } = new(16);
 
     public BatchChannel<ExecutionFeedback> Feedback { get; } = new(capacity, 64, bounded: false);
 

@@ -19,6 +19,12 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
 
     protected abstract string StageName { get; }
 
+    /// <summary>The input batch being handled, and the index in it of the item at hand (a stage may refer to it there).</summary>
+    protected Batch<TIn>? InputBatch { get; private set; }
+
+    /// <inheritdoc cref="InputBatch"/>
+    protected int InputIndex { get; private set; }
+
     /// <summary>
     /// Handles one item, appending what it makes to <paramref name="outputs"/> (the output batch being filled, which
     /// may already hold earlier items' outputs); by default the one output of <see cref="HandleOne"/>.
@@ -83,6 +89,12 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     {
     }
 
+    /// <summary>
+    /// Called when every item of an input batch has been handled, before its outputs are sent on: by default the batch
+    /// goes back to its pool. A stage whose outputs refer into it sends it on to be released downstream instead.
+    /// </summary>
+    protected virtual void OnInputHandled(Batch<TIn> batch) => batch.Return();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -93,8 +105,10 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
             {
                 while (input.Reader.TryRead(out Batch<TIn>? batch))
                 {
+                    InputBatch = batch;
                     for (int i = 0; i < batch.Count; i++)
                     {
+                        InputIndex = i;
                         if (oneToOne)
                         {
                             HandleOne(batch.Items[i], out Output.AddSlot());
@@ -129,7 +143,8 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                         }
                     }
 
-                    batch.Return();
+                    InputBatch = null;
+                    OnInputHandled(batch);
 
                     // A batch's outputs go on before any periodic work: with synchronous continuations the flush carries
                     // them through the next stages at once, so a dashboard snapshot being built here delays no event.

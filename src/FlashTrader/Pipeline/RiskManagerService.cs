@@ -13,24 +13,38 @@ namespace FlashTrader.Pipeline;
 /// through the control inbox, so it enters the stream like an operator's kill switch, before the next tick.
 /// </summary>
 public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<RiskManagerService> logger, DashboardTaps? dashboard = null, RiskStateHandoff? journal = null)
-    : PipelineStageService<TradingMessage, TradingMessage>(channels.ToRisk, channels.ToExchange, status, logger)
+    : PipelineStageService<OrderFlowItem, OrderFlowItem>(channels.ToRisk, channels.ToExchange, status, logger)
 {
+    private readonly BatchPool<TradingMessage> _messagePool = channels.Messages;
     private readonly RiskTap? _tap = dashboard?.Risk;
+    private Batch<TradingMessage>? _messages;
     private string? _haltReason;
     private long _publishedVersion;
 
     protected override string StageName => "RiskManager";
 
-    protected override void Handle(in TradingMessage item, List<TradingMessage> outputs)
+    /// <summary>
+    /// A tick is watched and passed on as it came (a reference into its signals batch); a message goes through the gate,
+    /// and what the gate makes of it (a command, a refusal, a control message passed on; nothing for a report) is
+    /// written to this stage's batch of messages: the stream <see cref="RiskStage.Handle"/> would make.
+    /// </summary>
+    protected override void Handle(in OrderFlowItem item, List<OrderFlowItem> outputs)
     {
-        if (item.Kind == TradingMessageKind.Control && item.Command is { Action: ControlAction.SetRiskLimits, RiskLimits: { } limits })
+        switch (item.Kind)
         {
-            AuditLimits(pipeline.Risk.Risk.Limits, limits, item.Command.Origin);
+            case OrderFlowKind.Tick:
+                pipeline.Risk.OnTick(item.Tick);
+                _tap?.ObserveTick(item.Tick);
+                outputs.Add(item);
+                break;
+            case OrderFlowKind.Message:
+                Gate(item.Message, outputs);
+                break;
+            default:
+                outputs.Add(item); // a release: the batch is still read downstream
+                return;
         }
 
-        int first = outputs.Count; // the list is the output batch: earlier items' outputs come before this one's
-        pipeline.Risk.Handle(item, outputs);
-        _tap?.Observe(item, outputs, first);
         if (pipeline.Risk.Risk.HaltReason != _haltReason)
         {
             _haltReason = pipeline.Risk.Risk.HaltReason;
@@ -43,6 +57,34 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
         }
 
         PublishState();
+    }
+
+    private void Gate(in TradingMessage message, List<OrderFlowItem> outputs)
+    {
+        if (message.Kind == TradingMessageKind.Control && message.Command is { Action: ControlAction.SetRiskLimits, RiskLimits: { } limits })
+        {
+            AuditLimits(pipeline.Risk.Risk.Limits, limits, message.Command.Origin);
+        }
+
+        Batch<TradingMessage> messages = _messages ??= _messagePool.Rent();
+        int first = messages.Count;
+        pipeline.Risk.Handle(message, messages.List);
+        _tap?.Observe(message, messages.List, first);
+        for (int k = first; k < messages.Count; k++)
+        {
+            outputs.Add(OrderFlowItem.ForMessage(messages, k));
+        }
+    }
+
+    /// <summary>This stage's messages of the batch are released by the exchange stage, after it has handled them.</summary>
+    protected override void OnInputHandled(Batch<OrderFlowItem> batch)
+    {
+        batch.Return();
+        if (_messages is { Count: > 0 })
+        {
+            Output.Filling().Add(OrderFlowItem.ReleaseOf(_messages));
+            _messages = null;
+        }
     }
 
     /// <summary>Hands a changed state to the exchange stage, which journals it; rare (trips, halts, orders, closed trades, a new day).</summary>

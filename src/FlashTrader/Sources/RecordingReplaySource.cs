@@ -35,7 +35,7 @@ public sealed class RecordingReplaySource(
         {
             using RecordingReader reader = RecordingReader.Open(settings.Replay!);
             int[] map = MapSymbols(reader.Header);
-            logger.LogInformation("Replaying {Recording} ({Symbols}) at {Speed}", settings.Replay, string.Join(", ", reader.Header.Symbols), settings.Speed is null ? "max speed" : $"{settings.Speed}x");
+            logger.LogInformation("Replaying {Recording} ({Symbols}) at {Speed}", settings.Replay, string.Join(", ", reader.Header.Symbols), settings.Speed is null ? channels.Signals.IsHandOff ? "max speed, on 2 threads (market side | order side)" : "max speed" : $"{settings.Speed}x");
             var pace = new ReplayPace(settings.Speed);
             status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
             status.Gen0AtStart = GC.CollectionCount(0);

@@ -22,6 +22,8 @@ public sealed class ConfigurationRulesTests
         ["OrderSplitting PriceLimitBps above 1000"] = (o => o.OrderSplitting.PriceLimitBps = 1_001, [new("OrderSplitting:PriceLimitBps", "must be between 0 and 1000")]),
         ["OrderSplitting TimeoutMs 0"] = (o => o.OrderSplitting.TimeoutMs = 0, [new("OrderSplitting:TimeoutMs", "must be greater than 0")]),
         ["OrderSplitting MaxChildren 1000"] = (o => o.OrderSplitting.MaxChildren = 1_000, [new("OrderSplitting:MaxChildren", "must be between 1 and 999")]),
+        ["Pipeline MaxSpeedThreads 0"] = (o => o.Pipeline.MaxSpeedThreads = 0, [new("Pipeline:MaxSpeedThreads", "must be 1 (one thread) or 2 (market side | order side)")]),
+        ["Pipeline MaxSpeedThreads 3"] = (o => o.Pipeline.MaxSpeedThreads = 3, [new("Pipeline:MaxSpeedThreads", "must be 1 (one thread) or 2 (market side | order side)")]),
         ["no pair enabled"] = (o => o.TradingPairs.ForEach(p => p.Enabled = false), [new("TradingPairs", "at least one pair must be enabled")]),
         ["lower-case symbol"] = (o => o.TradingPairs[0].Symbol = "btcusdc",
             [new($"{Pair}:Symbol", "must be an upper-case symbol such as BTCUSDC"), new($"{Pair}:Symbol", "must be BaseAsset followed by QuoteAsset (BTCUSDC)")]),

@@ -53,23 +53,28 @@ public sealed class RiskTap
         switch (item.Kind)
         {
             case TradingMessageKind.Tick:
-                long second = item.Tick.ExchangeTimeNs / 1_000_000_000;
-                if (second >= _nextSampleSecond && Risk.Equity > 0)
-                {
-                    if (_equity.Added == 0)
-                    {
-                        _startingEquity = Risk.Equity;
-                    }
-
-                    _nextSampleSecond = second + 1;
-                    _equity.Add(new Sample(second, Risk.Equity, Risk.DrawdownPercent));
-                }
-
+                ObserveTick(item.Tick);
                 break;
             case TradingMessageKind.Order when outputs.Count > first:
                 TradingMessage verdict = outputs[^1];
                 _decisions.Add(new Decision(verdict.Order, verdict.Kind == TradingMessageKind.Order ? RejectReason.None : verdict.Reason));
                 break;
+        }
+    }
+
+    /// <summary>Samples the equity curve on a tick the risk stage has watched.</summary>
+    public void ObserveTick(in MarketTick tick)
+    {
+        long second = tick.ExchangeTimeNs / 1_000_000_000;
+        if (second >= _nextSampleSecond && Risk.Equity > 0)
+        {
+            if (_equity.Added == 0)
+            {
+                _startingEquity = Risk.Equity;
+            }
+
+            _nextSampleSecond = second + 1;
+            _equity.Add(new Sample(second, Risk.Equity, Risk.DrawdownPercent));
         }
     }
 

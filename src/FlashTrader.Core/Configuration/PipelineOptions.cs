@@ -1,0 +1,15 @@
+namespace FlashTrader.Core.Configuration;
+
+/// <summary>How the hosted pipeline uses the machine's cores.</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>
+    /// Threads an unpaced replay (<c>--replay</c> without <c>--speed</c>) runs its stages on. 1: the whole chain on the
+    /// source's thread. 2: the market side (decoding, books, strategies) on one thread and the order side (decision,
+    /// risk, paper exchange, journal) on another, handed over a batch at a time at the signals hop. Paced replays and
+    /// live runs always keep the whole chain on one thread: a hand-off per event would add a wake-up to each decision's
+    /// latency. Fills and summary are the same either way (the decision engine's watermark wait does not depend on
+    /// scheduling).
+    /// </summary>
+    public int MaxSpeedThreads { get; set; } = 1;
+}
