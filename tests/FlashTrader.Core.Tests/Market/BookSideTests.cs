@@ -92,7 +92,13 @@ public sealed class BookSideTests
             side.Best.Should().Be(ModelBest(model, bids), $"step {step}");
             if (step % 97 == 0)
             {
-                Levels(side).Should().Equal(ModelLevels(model, bids), $"step {step}");
+                List<PriceLevel> now = ModelLevels(model, bids);
+                Levels(side).Should().Equal(now, $"step {step}");
+                // Depth over the best n: off-grid levels between the ladder's levels and far ones past a short ladder count.
+                foreach (int n in (int[])[0, 1, 3, 10])
+                {
+                    side.DepthQuantity(n).Raw.Should().Be(now.Take(n).Sum(l => l.Quantity.Raw), $"step {step}, depth {n}");
+                }
             }
         }
 
