@@ -140,17 +140,24 @@ public sealed class BookSide
     public Fixed8 DepthQuantity(int levels)
     {
         long sum = 0;
-        if (_far.Count == 0)
+        int wanted = levels;
+        int last = -1;
+        for (int slot = _ladderCount > 0 ? _top : -1; slot >= 0 && levels > 0; slot = Below(slot))
         {
-            // The usual case: everything near the best is in the ladder, walked word by word.
-            for (int slot = _ladderCount > 0 ? _top : -1; slot >= 0 && levels-- > 0; slot = Below(slot))
-            {
-                sum += _quantities[slot];
-            }
+            sum += _quantities[slot];
+            last = slot;
+            levels--;
+        }
 
+        // The usual case: everything near the best is in the ladder, walked word by word. Levels beside it (far out, or
+        // off the grid) count only when the ladder ran short or the best of them is better than the last level summed.
+        if (_far.Count == 0 || (levels == 0 && (last < 0 || !IsBetter(_far.Best.Price.Raw, PriceAt(last)))))
+        {
             return Fixed8.FromRaw(sum);
         }
 
+        sum = 0;
+        levels = wanted;
         foreach (PriceLevel level in FromBest())
         {
             if (levels-- <= 0)

@@ -92,7 +92,13 @@ public sealed class BookSideTests
             side.Best.Should().Be(ModelBest(model, bids), $"step {step}");
             if (step % 97 == 0)
             {
-                Levels(side).Should().Equal(ModelLevels(model, bids), $"step {step}");
+                List<PriceLevel> now = ModelLevels(model, bids);
+                Levels(side).Should().Equal(now, $"step {step}");
+                // Depth over the best n: off-grid levels between the ladder's levels and far ones past a short ladder count.
+                foreach (int n in (int[])[0, 1, 3, 10])
+                {
+                    side.DepthQuantity(n).Raw.Should().Be(now.Take(n).Sum(l => l.Quantity.Raw), $"step {step}, depth {n}");
+                }
             }
         }
 
@@ -107,6 +113,29 @@ public sealed class BookSideTests
         side.TickSize.Should().Be(Fixed8.Parse("0.005"), "a tenth of the levels fall on half ticks: enough to teach the finer tick");
         side.FarCount.Should().BePositive("far and off-grid levels are held outside the ladder");
         side.Recentres.Should().BeGreaterThanOrEqualTo(5, "the market crossed several windows");
+    }
+
+    /// <summary>
+    /// Depth over the best n levels counts the levels held beside the ladder where they rank: an off-grid level between
+    /// the ladder's levels, and a far one once the ladder runs short.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "100x1, 99.99x2, 99.98x4, 99.995x8, 90x16")]
+    [InlineData(false, "100x1, 100.01x2, 100.02x4, 100.005x8, 110x16")]
+    public void Depth_counts_the_levels_beside_the_ladder_where_they_rank(bool bids, string levels)
+    {
+        var side = new BookSide(bids, Fixed8.Parse("0.01"), windowLevels: 64);
+        foreach (PriceLevel level in Parse(levels))
+        {
+            side.Set(level);
+        }
+
+        side.FarCount.Should().Be(2, "the half-tick level is off the grid and the last is more than a window from the best");
+        side.DepthQuantity(1).Should().Be(Fixed8.FromLong(1));
+        side.DepthQuantity(2).Should().Be(Fixed8.FromLong(9), "the off-grid level is the second best");
+        side.DepthQuantity(4).Should().Be(Fixed8.FromLong(15));
+        side.DepthQuantity(5).Should().Be(Fixed8.FromLong(31), "the ladder's three levels and the two beside it");
+        side.DepthQuantity(10).Should().Be(Fixed8.FromLong(31));
     }
 
     [Fact]
