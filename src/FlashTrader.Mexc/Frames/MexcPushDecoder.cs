@@ -12,6 +12,7 @@ namespace FlashTrader.Mexc.Frames;
 /// emits nothing and returns the error with its byte offset. Every body is parsed completely before its first event
 /// is emitted, so a frame is all or nothing. One instance per connection (not thread-safe).
 /// </summary>
+[SkipLocalsInit]
 public sealed class MexcPushDecoder
 {
     private readonly SymbolTable _symbols;
@@ -43,8 +44,8 @@ public sealed class MexcPushDecoder
     public MexcDecodeResult Decode<TSink>(ReadOnlySpan<byte> frame, long localTimeNs, ref TSink sink)
         where TSink : IMexcPushSink
     {
-        MexcDecodeResult result = DecodeFrame(frame, localTimeNs, ref sink);
-        switch (result.Status)
+        FrameOutcome outcome = DecodeFrame(frame, localTimeNs, ref sink);
+        switch (outcome.Status)
         {
             case MexcDecodeStatus.Decoded: DecodedFrames++; break;
             case MexcDecodeStatus.UnknownSymbol: UnknownSymbolFrames++; break;
@@ -53,16 +54,16 @@ public sealed class MexcPushDecoder
             default: MalformedFrames++; break;
         }
 
-        return result;
+        return outcome.ToResult();
     }
 
-    private MexcDecodeResult DecodeFrame<TSink>(ReadOnlySpan<byte> frame, long localTimeNs, ref TSink sink)
+    private FrameOutcome DecodeFrame<TSink>(ReadOnlySpan<byte> frame, long localTimeNs, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var reader = new ProtoReader(frame);
         if (!MexcPushWrapper.TryRead(ref reader, out MexcPushWrapper wrapper))
         {
-            return MexcDecodeResult.Malformed(MexcBody.None, reader);
+            return FrameOutcome.Malformed(MexcBody.None, reader);
         }
 
         MexcBody body = wrapper.Body;
@@ -71,14 +72,14 @@ public sealed class MexcPushDecoder
         if (!WireText.TryMillisecondsToNanoseconds(stampMs, out long exchangeNs))
         {
             reader.Fail(ProtoError.TimestampOutOfRange, hasSend ? wrapper.SendTimeOffset : wrapper.CreateTimeOffset);
-            return MexcDecodeResult.Malformed(body, reader);
+            return FrameOutcome.Malformed(body, reader);
         }
 
         var frameInfo = new FrameInfo(body, exchangeNs, localTimeNs);
         switch (body)
         {
             case MexcBody.None:
-                return new MexcDecodeResult(MexcDecodeStatus.NoBody, body, 0, ProtoError.None, -1);
+                return FrameOutcome.Skipped(MexcDecodeStatus.NoBody, body);
             case MexcBody.PrivateAccount:
                 return DecodeAccount(wrapper, frameInfo, ref sink);
             case MexcBody.PublicAggreDepths or MexcBody.PublicLimitDepths or MexcBody.PublicAggreDeals or MexcBody.PublicDeals
@@ -86,12 +87,12 @@ public sealed class MexcPushDecoder
                 or MexcBody.PublicSpotKline or MexcBody.PrivateOrders or MexcBody.PrivateDeals:
                 break;
             default:
-                return new MexcDecodeResult(MexcDecodeStatus.UnsupportedBody, body, 0, ProtoError.None, -1);
+                return FrameOutcome.Skipped(MexcDecodeStatus.UnsupportedBody, body);
         }
 
         if (!TryResolveSymbol(wrapper, out int symbolId))
         {
-            return new MexcDecodeResult(MexcDecodeStatus.UnknownSymbol, body, 0, ProtoError.None, -1);
+            return FrameOutcome.Skipped(MexcDecodeStatus.UnknownSymbol, body);
         }
 
         frameInfo = frameInfo with { SymbolId = symbolId };
@@ -141,7 +142,10 @@ public sealed class MexcPushDecoder
         return false;
     }
 
-    private MexcDecodeResult DecodeDepth<TSink>(ref ProtoReader reader, in FrameInfo info, bool isDiff, ref TSink sink)
+    // Out of line, like the book tickers: every MarketEvent built on a frame (it holds references) is zeroed on entry,
+    // so the decoders inlined into DecodeFrame would make every frame pay for every body's event.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private FrameOutcome DecodeDepth<TSink>(ref ProtoReader reader, in FrameInfo info, bool isDiff, ref TSink sink)
         where TSink : IMexcPushSink
     {
         DepthLevels levels = _depthPool.Rent();
@@ -159,7 +163,7 @@ public sealed class MexcPushDecoder
         if (reader.HasError)
         {
             levels.Release();
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         MarketEvent e = isDiff
@@ -169,7 +173,7 @@ public sealed class MexcPushDecoder
         return Decoded(info.Body, 1);
     }
 
-    private MexcDecodeResult DecodeDeals<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
+    private FrameOutcome DecodeDeals<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var fields = new DealsFields(_trades, info.ExchangeNs);
@@ -186,7 +190,7 @@ public sealed class MexcPushDecoder
         _trades = fields.Pending;
         if (reader.HasError)
         {
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         for (int i = 0; i < fields.Count; i++)
@@ -198,7 +202,7 @@ public sealed class MexcPushDecoder
         return Decoded(info.Body, fields.Count);
     }
 
-    private MexcDecodeResult EmitPending<TSink>(MexcBody body, int count, ref TSink sink)
+    private FrameOutcome EmitPending<TSink>(MexcBody body, int count, ref TSink sink)
         where TSink : IMexcPushSink
     {
         for (int i = 0; i < count; i++)
@@ -209,13 +213,14 @@ public sealed class MexcPushDecoder
         return Decoded(body, count);
     }
 
-    private static MexcDecodeResult DecodeBookTicker<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
+    [MethodImpl(MethodImplOptions.NoInlining)] // see DecodeDepth
+    private static FrameOutcome DecodeBookTicker<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var quote = new QuoteFields(withVersion: info.Body == MexcBody.PublicAggreBookTicker);
         if (!reader.TryReadFields(ref quote))
         {
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         sink.OnEvent(MarketEvent.BookTicker(
@@ -224,7 +229,7 @@ public sealed class MexcPushDecoder
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
-    private MexcDecodeResult DecodeBookTickerBatch<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
+    private FrameOutcome DecodeBookTickerBatch<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         // The batch's version may follow its items on the wire: read it first, then the items.
@@ -232,29 +237,29 @@ public sealed class MexcPushDecoder
         var version = default(BatchVersionFields);
         if (!scan.TryReadFields(ref version))
         {
-            return MexcDecodeResult.Malformed(info.Body, scan);
+            return FrameOutcome.Malformed(info.Body, scan);
         }
 
         var items = new BatchItemFields(_pending, info.SymbolId, info.ExchangeNs, info.LocalNs, version.Version);
         bool ok = reader.TryReadFields(ref items);
         _pending = items.Pending;
-        return ok ? EmitPending(info.Body, items.Count, ref sink) : MexcDecodeResult.Malformed(info.Body, reader);
+        return ok ? EmitPending(info.Body, items.Count, ref sink) : FrameOutcome.Malformed(info.Body, reader);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
-    private static MexcDecodeResult DecodeKline<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
+    private static FrameOutcome DecodeKline<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var kline = new KlineFields { IntervalOffset = reader.Offset, WindowStartOffset = reader.Offset };
         if (!reader.TryReadFields(ref kline))
         {
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         if (!KlineInterval.TryGetSeconds(kline.Interval, out long seconds))
         {
             reader.Fail(ProtoError.UnknownInterval, kline.IntervalOffset);
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         if (seconds == 0)
@@ -265,7 +270,7 @@ public sealed class MexcPushDecoder
         if (!WireText.TrySecondsToNanoseconds(kline.WindowStart, out long openNs))
         {
             reader.Fail(ProtoError.TimestampOutOfRange, kline.WindowStartOffset);
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         sink.OnEvent(MarketEvent.Kline(
@@ -274,14 +279,14 @@ public sealed class MexcPushDecoder
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
-    private static MexcDecodeResult DecodeOrder<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
+    private static FrameOutcome DecodeOrder<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var fields = new OrderFields { CreateTimeOffset = reader.Offset };
         reader.TryReadFields(ref fields);
         if (!TryFinishPrivateBody(ref reader, fields.CreateTimeMs, fields.CreateTimeOffset, out long createNs))
         {
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         var order = new PrivateOrderUpdate
@@ -311,14 +316,14 @@ public sealed class MexcPushDecoder
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
-    private static MexcDecodeResult DecodeDeal<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
+    private static FrameOutcome DecodeDeal<TSink>(ref ProtoReader reader, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var fields = new PrivateDealFields { TimeOffset = reader.Offset };
         reader.TryReadFields(ref fields);
         if (!TryFinishPrivateBody(ref reader, fields.TimeMs, fields.TimeOffset, out long timeNs))
         {
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         var deal = new PrivateDeal
@@ -359,7 +364,7 @@ public sealed class MexcPushDecoder
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // rare bodies: their locals stay out of the hot frames
-    private static MexcDecodeResult DecodeAccount<TSink>(in MexcPushWrapper wrapper, in FrameInfo info, ref TSink sink)
+    private static FrameOutcome DecodeAccount<TSink>(in MexcPushWrapper wrapper, in FrameInfo info, ref TSink sink)
         where TSink : IMexcPushSink
     {
         var reader = new ProtoReader(wrapper.BodyBytes, wrapper.BodyOffset);
@@ -367,7 +372,7 @@ public sealed class MexcPushDecoder
         reader.TryReadFields(ref fields);
         if (!TryFinishPrivateBody(ref reader, fields.TimeMs, fields.TimeOffset, out long timeNs))
         {
-            return MexcDecodeResult.Malformed(info.Body, reader);
+            return FrameOutcome.Malformed(info.Body, reader);
         }
 
         var account = new PrivateAccountUpdate
@@ -394,8 +399,7 @@ public sealed class MexcPushDecoder
         _ => Side.None,
     };
 
-    private static MexcDecodeResult Decoded(MexcBody body, int events) =>
-        new(MexcDecodeStatus.Decoded, body, events, ProtoError.None, -1);
+    private static FrameOutcome Decoded(MexcBody body, int events) => FrameOutcome.Decoded(body, events);
 
     /// <summary>What every event of one frame shares.</summary>
     private readonly record struct FrameInfo(MexcBody Body, long ExchangeNs, long LocalNs)
