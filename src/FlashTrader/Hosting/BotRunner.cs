@@ -59,6 +59,8 @@ public static class BotRunner
             PersistedPaperAccount? persisted = PrepareAccount(store, options, settings.Reset, log, warnings);
             long warmFills = PipelineWarmUp.Run(options);
             log.LogDebug("Warm-up: the order path was compiled on a synthetic market ({Fills} fills there)", warmFills);
+            int preparedMethods = HostedCodePreparation.Run();
+            log.LogDebug("Warm-up: {Methods} methods of the hosted services compiled ahead", preparedMethods);
             StrategyLineup lineup = StrategyLineup.Load(options, log);
             SessionCalendar calendar = lineup.Calendar;
             StrategyCatalog catalog = lineup.Catalog;

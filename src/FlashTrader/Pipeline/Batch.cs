@@ -84,4 +84,15 @@ public sealed class BatchPool<T>(int batchSize)
             _free.Push(batch);
         }
     }
+
+    /// <summary>Makes <paramref name="count"/> batches now, so the first rents do not allocate.</summary>
+    public BatchPool<T> Prefill(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            Return(new Batch<T>(this, batchSize));
+        }
+
+        return this;
+    }
 }

@@ -32,8 +32,11 @@ public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapa
     /// <summary>Ticks (by reference) and orders the gate let through or refused, risk gate -> paper exchange.</summary>
     public BatchChannel<OrderFlowItem> ToExchange { get; } = new(capacity, batchSize);
 
-    /// <summary>The batches the decision engine and the risk gate put their messages in (see <see cref="OrderFlowItem"/>).</summary>
-    public BatchPool<TradingMessage> Messages { get; } = new(16);
+    /// <summary>
+    /// The batches the decision engine and the risk gate put their messages in (see <see cref="OrderFlowItem"/>). Two
+    /// are made up front: the first order would otherwise build them (and compile their list's code) inside its latency.
+    /// </summary>
+    public BatchPool<TradingMessage> Messages { get; } = new BatchPool<TradingMessage>(16).Prefill(2);
 
     public BatchChannel<ExecutionFeedback> Feedback { get; } = new(capacity, 64, bounded: false);
 
