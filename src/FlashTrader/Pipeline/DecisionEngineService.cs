@@ -19,15 +19,11 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
     : PipelineStageService<SignalTick, OrderFlowItem>(channels.Signals, channels.ToRisk, status, logger)
 {
     private readonly BatchChannel<ExecutionFeedback> _feedback = channels.Feedback;
-    private readonly BatchPool<TradingMessage> _messagePool = channels.Messages;
     private readonly DecisionStage _stage = pipeline.Decision;
     private readonly DecisionTap? _tap = dashboard?.Decisions;
-    private Batch<TradingMessage>? _messages;
+    private readonly OutgoingMessages _messages = new(channels.Messages);
 
     protected override string StageName => "DecisionEngine";
-
-    /// <summary>The batch this stage's messages are written to until the end of the input batch.</summary>
-    private Batch<TradingMessage> Messages => _messages ??= _messagePool.Rent();
 
     protected override bool Prepare(in SignalTick item, List<OrderFlowItem> outputs)
     {
@@ -37,9 +33,9 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
             while (control.TryTake(out ControlCommand command))
             {
                 logger.LogWarning("Control: {Action} requested by {Origin}", command.Action, command.Origin);
-                int first = Messages.Count;
-                _stage.OnControl(command, Messages.List);
-                Forward(first, outputs);
+                int first = _messages.Count;
+                _stage.OnControl(command, _messages.List);
+                _messages.Forward(first, outputs);
                 if (command.Strategy is { } change)
                 {
                     logger.LogWarning("Audit: strategy {Name} changed by {Origin} before event {Sequence}: {Change}", change.Target.Name, command.Origin, item.Tick.Sequence, change.Description);
@@ -67,22 +63,12 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
         {
             foreach (ref readonly ExecutionFeedback f in batch.Span)
             {
-                int first = Messages.Count;
-                _stage.OnFeedback(f, Messages.List);
-                Forward(first, outputs);
+                int first = _messages.Count;
+                _stage.OnFeedback(f, _messages.List);
+                _messages.Forward(first, outputs);
             }
 
             batch.Return();
-        }
-    }
-
-    /// <summary>Sends on, in order, the messages the stage wrote from <paramref name="first"/> on.</summary>
-    private void Forward(int first, List<OrderFlowItem> outputs)
-    {
-        Batch<TradingMessage> messages = Messages;
-        for (int k = first; k < messages.Count; k++)
-        {
-            outputs.Add(OrderFlowItem.ForMessage(messages, k));
         }
     }
 
@@ -91,21 +77,17 @@ public sealed class DecisionEngineService(TradingPipeline pipeline, PipelineChan
         outputs.Add(OrderFlowItem.ForTick(InputBatch!, InputIndex));
         if (_stage.Decide(item.Tick, item.Signals, out OrderRequest order))
         {
-            Messages.Add(TradingMessage.ForOrder(order));
-            outputs.Add(OrderFlowItem.ForMessage(Messages, Messages.Count - 1));
+            int first = _messages.Count;
+            _messages.List.Add(TradingMessage.ForOrder(order));
+            _messages.Forward(first, outputs);
         }
     }
 
     /// <summary>The ticks and messages of the batch are released by the exchange stage, after it has handled them.</summary>
     protected override void OnInputHandled(Batch<SignalTick> batch)
     {
-        List<OrderFlowItem> outputs = Output.Filling();
-        outputs.Add(OrderFlowItem.ReleaseOf(batch));
-        if (_messages is { Count: > 0 })
-        {
-            outputs.Add(OrderFlowItem.ReleaseOf(_messages));
-            _messages = null;
-        }
+        Output.Filling().Add(OrderFlowItem.ReleaseOf(batch));
+        _messages.ReleaseAfter(Output);
     }
 
     protected override void OnBatchHandled() => _tap?.PublishIfDue();

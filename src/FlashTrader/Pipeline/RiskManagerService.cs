@@ -15,9 +15,8 @@ namespace FlashTrader.Pipeline;
 public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannels channels, ControlInbox control, RunStatus status, ILogger<RiskManagerService> logger, DashboardTaps? dashboard = null, RiskStateHandoff? journal = null)
     : PipelineStageService<OrderFlowItem, OrderFlowItem>(channels.ToRisk, channels.ToExchange, status, logger)
 {
-    private readonly BatchPool<TradingMessage> _messagePool = channels.Messages;
     private readonly RiskTap? _tap = dashboard?.Risk;
-    private Batch<TradingMessage>? _messages;
+    private readonly OutgoingMessages _messages = new(channels.Messages);
     private string? _haltReason;
     private long _publishedVersion;
 
@@ -66,25 +65,17 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
             AuditLimits(pipeline.Risk.Risk.Limits, limits, message.Command.Origin);
         }
 
-        Batch<TradingMessage> messages = _messages ??= _messagePool.Rent();
-        int first = messages.Count;
-        pipeline.Risk.Handle(message, messages.List);
-        _tap?.Observe(message, messages.List, first);
-        for (int k = first; k < messages.Count; k++)
-        {
-            outputs.Add(OrderFlowItem.ForMessage(messages, k));
-        }
+        int first = _messages.Count;
+        pipeline.Risk.Handle(message, _messages.List);
+        _tap?.Observe(message, _messages.List, first);
+        _messages.Forward(first, outputs);
     }
 
     /// <summary>This stage's messages of the batch are released by the exchange stage, after it has handled them.</summary>
     protected override void OnInputHandled(Batch<OrderFlowItem> batch)
     {
         batch.Return();
-        if (_messages is { Count: > 0 })
-        {
-            Output.Filling().Add(OrderFlowItem.ReleaseOf(_messages));
-            _messages = null;
-        }
+        _messages.ReleaseAfter(Output);
     }
 
     /// <summary>Hands a changed state to the exchange stage, which journals it; rare (trips, halts, orders, closed trades, a new day).</summary>
