@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace FlashTrader.Core.Indicators;
 
@@ -10,18 +9,18 @@ namespace FlashTrader.Core.Indicators;
 /// sum held in a field waits ~9 cycles per step for its store to forward to the next load (the ring position, an
 /// integer, does not: this core renames it); split in two, that wait is paid every other bar. The output is the
 /// same mean as TA_SMA's to within a few ulps (TA-Lib runs one sum: <see cref="SequentialSma"/> keeps its exact
-/// order). Lookback period-1; NaN before.
+/// order). The output is the two halves' sum over the period, so <see cref="Value"/> is computed from the state
+/// rather than stored on every bar. Lookback period-1; NaN before.
 /// </summary>
 public sealed class Sma : IBarIndicator
 {
     private readonly int _period;
     private readonly double[] _window;
     private double _divisor = double.NaN; // the period once the window has filled; NaN makes warm-up outputs NaN
-    private nint _pos; // native-sized: indexes the ring with no sign extension
+    private nint _pos; // counts down: the wrap is a sign test, with no length to load
     private bool _ready;
     private double _evenHalf; // sum of the ring's even slots; the window starts zeroed, so do both halves
     private double _oddHalf;
-    private double _value = double.NaN;
 
     public Sma(int period)
     {
@@ -29,6 +28,7 @@ public sealed class Sma : IBarIndicator
         TaLibMath.RequirePeriod(period, 1, nameof(period));
         _period = period;
         _window = new double[period];
+        _pos = period - 1;
     }
 
     public int Period => _period;
@@ -39,16 +39,16 @@ public sealed class Sma : IBarIndicator
 
     public bool IsReady => _ready;
 
-    public double Value => _value;
+    /// <summary>The last output: the same operands in the same order as <see cref="Update(double)"/> returned.</summary>
+    public double Value => (_evenHalf + _oddHalf) / _divisor;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double value)
     {
         double[] window = _window;
-        nint pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
-        ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
-        double delta = value - slot;
-        slot = value;
+        nint pos = _pos;
+        double delta = value - window[pos]; // the bounds check is also the null check
+        window[pos] = value;
         double total;
 
         // The half is picked by a branch (parity alternates, so it is predicted) rather than by an address
@@ -63,12 +63,12 @@ public sealed class Sma : IBarIndicator
         {
             double sum = _oddHalf + delta;
             _oddHalf = sum;
-            total = sum + _evenHalf;
+            total = _evenHalf + sum;
         }
 
-        if (++pos == window.Length)
+        if (--pos < 0)
         {
-            pos = 0;
+            pos = window.Length - 1;
             if (!_ready)
             {
                 Fill(); // the window has just filled: once per indicator, and no call on the update path
@@ -76,14 +76,12 @@ public sealed class Sma : IBarIndicator
         }
 
         _pos = pos;
-        double sma = total / _divisor;
-        _value = sma;
-        return sma;
+        return total / _divisor;
     }
 
     public void Update(in Bar bar) => Update(bar.Close);
 
-    public double GetOutput(int index) => _value;
+    public double GetOutput(int index) => Value;
 
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period)
     {

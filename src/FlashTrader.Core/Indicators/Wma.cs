@@ -1,31 +1,37 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace FlashTrader.Core.Indicators;
 
 /// <summary>
 /// Linearly weighted moving average (newest weight period, oldest weight 1), kept in O(1) with TA-Lib's two
-/// running sums (weighted sum and plain sum); the output is TA_WMA's (weighted + newest·period) / divider. Each
-/// sum takes one addition per bar (sum + (in - out)) and is split in two halves by the ring slot's parity, so
-/// consecutive bars extend different halves and the ~9-cycle store-to-load wait on each running sum is paid every
-/// other bar. Both start at 0 over a zeroed window, which builds TA-Lib's warm-up sums (weights 1, 2, ...) with
-/// no separate seeding; the weighted halves are folded into one each time the ring wraps, which bounds how far
-/// apart they can drift. Matches TA-Lib to within ulps of its sums. Lookback period-1; NaN before.
+/// running sums: the window's plain sum S and its weighted sum N, which moves by N += period·in − S_before (every
+/// weight drops by one and the oldest leaves at weight 1) and gives the output N / divider. Both sums are split in
+/// two halves by the ring slot's parity, so consecutive bars extend different halves and the ~9-cycle
+/// store-to-load wait on each running sum is paid every other bar. The weighted halves hold N itself (the
+/// output is their sum, one addition), so <see cref="Value"/> is computed from the state rather than stored on
+/// every bar. Everything starts at 0 over a zeroed window, which builds TA-Lib's warm-up sums (weights 1, 2, ...)
+/// with no separate seeding; the weighted halves are folded into one each time the ring wraps, which bounds how
+/// far apart they can drift. TA-Lib's recurrence carries each rounding of S into N for good, so on a long series
+/// the error grows faster than the series (4e-9 relative after a million bars of a price walk); every
+/// <see cref="ResyncBars"/> bars or so, at a wrap, both sums are recomputed from the window instead, which keeps
+/// the error at the scale of a few thousand bars' rounding. Matches TA-Lib to within ulps of its sums.
+/// Lookback period-1; NaN before.
 /// </summary>
 public sealed class Wma : IBarIndicator
 {
     private readonly int _period;
     private readonly double _weight; // the newest value's weight, as a double
     private readonly double _fullDivider;
+    private readonly int _resyncWraps; // wraps between recomputations of the sums from the window
     private readonly double[] _window;
     private double _divider = double.NaN; // period·(period+1)/2 once the window has filled; NaN before
-    private nint _pos; // native-sized: indexes the ring with no sign extension
+    private nint _pos; // counts down: the wrap is a sign test, with no length to load
     private bool _ready;
+    private int _wrapsToResync = 1; // the first wrap recomputes too: the first output is the window's direct sum
     private double _evenPlain; // sums of the ring's even and odd slots
     private double _oddPlain;
-    private double _evenWeighted; // the weighted sum of the window without its newest value, in two halves
+    private double _evenWeighted; // the weighted sum N, in two halves
     private double _oddWeighted;
-    private double _value = double.NaN;
 
     public Wma(int period)
     {
@@ -33,8 +39,13 @@ public sealed class Wma : IBarIndicator
         _period = period;
         _weight = period;
         _fullDivider = (period * (period + 1)) >> 1;
+        _resyncWraps = Math.Max(1, ResyncBars / period);
         _window = new double[period];
+        _pos = period - 1;
     }
+
+    /// <summary>About how many bars pass between recomputations of the running sums from the window.</summary>
+    public const int ResyncBars = 4096;
 
     public int Lookback => _period - 1;
 
@@ -42,55 +53,53 @@ public sealed class Wma : IBarIndicator
 
     public bool IsReady => _ready;
 
-    public double Value => _value;
+    /// <summary>The last output: the same operands in the same order as <see cref="Update(double)"/> returned.</summary>
+    public double Value => (_evenWeighted + _oddWeighted) / _divider;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double value)
     {
         double[] window = _window;
-        nint pos = _pos; // always < window.Length, so the unchecked access stays inside the ring
-        ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(window), pos);
-        double delta = value - slot; // the oldest value (weight 1 last bar) leaves
-        slot = value;
+        nint pos = _pos;
+        double delta = value - window[pos]; // the oldest value (weight 1 last bar) leaves; the bounds check is the null check
+        window[pos] = value;
         double newest = value * _weight;
         double numerator;
 
         // The halves are picked by a branch (parity alternates, so it is predicted) rather than by addresses
-        // computed from the position: each half is then a fixed field, a dozen instructions fewer per bar.
+        // computed from the position: each half is then a fixed field. Both plain halves are read before this
+        // bar's delta enters: the weights drop by the window's sum as it was.
         if ((pos & 1) == 0)
         {
-            double plainSum = _evenPlain + delta;
-            _evenPlain = plainSum;
-            double plain = plainSum + _oddPlain;
-            double weighted = _evenWeighted;
-            numerator = weighted + _oddWeighted + newest;
-            _evenWeighted = weighted + (newest - plain); // every value's weight drops by one, the oldest's to zero
+            double plain = _evenPlain;
+            double weighted = _evenWeighted + (newest - (plain + _oddPlain));
+            _evenWeighted = weighted;
+            _evenPlain = plain + delta;
+            numerator = weighted + _oddWeighted;
         }
         else
         {
-            double plainSum = _oddPlain + delta;
-            _oddPlain = plainSum;
-            double plain = plainSum + _evenPlain;
-            double weighted = _oddWeighted;
-            numerator = weighted + _evenWeighted + newest;
-            _oddWeighted = weighted + (newest - plain);
+            double plain = _oddPlain;
+            double weighted = _oddWeighted + (newest - (plain + _evenPlain));
+            _oddWeighted = weighted;
+            _oddPlain = plain + delta;
+            numerator = _evenWeighted + weighted;
         }
 
-        if (++pos == window.Length)
+        if (--pos < 0)
         {
-            pos = 0;
-            Wrap();
+            pos = window.Length - 1;
+            Wrap(window);
+            numerator = _evenWeighted; // the odd half is now 0: the same value as Value's sum
         }
 
         _pos = pos;
-        double wma = numerator / _divider; // after the wrap: the bar that fills the window gives the first output
-        _value = wma;
-        return wma;
+        return numerator / _divider; // after the wrap: the bar that fills the window gives the first output
     }
 
     public void Update(in Bar bar) => Update(bar.Close);
 
-    public double GetOutput(int index) => _value;
+    public double GetOutput(int index) => Value;
 
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period)
     {
@@ -104,11 +113,44 @@ public sealed class Wma : IBarIndicator
 
     // Once per period bars, inlined: a call on the update path would make callers spill their registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Wrap()
+    private void Wrap(double[] window)
     {
-        _evenWeighted += _oddWeighted;
-        _oddWeighted = 0;
         _ready = true;
         _divider = _fullDivider;
+        if (--_wrapsToResync != 0)
+        {
+            _evenWeighted += _oddWeighted;
+            _oddWeighted = 0;
+            return;
+        }
+
+        // The ring runs downwards and has just wrapped: slot 0 holds the newest value (weight period), the last
+        // slot the oldest (weight 1). Plain halves by slot parity, as the updates keep them.
+        _wrapsToResync = _resyncWraps;
+        double even = 0;
+        double odd = 0;
+        double weighted = 0;
+        double weight = _weight;
+        int k = 0;
+        for (; k + 1 < window.Length; k += 2)
+        {
+            double a = window[k];
+            double b = window[k + 1];
+            even += a;
+            odd += b;
+            weighted += (a * weight) + (b * (weight - 1));
+            weight -= 2;
+        }
+
+        if (k < window.Length)
+        {
+            even += window[k];
+            weighted += window[k] * weight;
+        }
+
+        _evenPlain = even;
+        _oddPlain = odd;
+        _evenWeighted = weighted;
+        _oddWeighted = 0;
     }
 }

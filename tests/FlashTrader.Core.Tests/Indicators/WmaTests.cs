@@ -50,4 +50,70 @@ public class WmaTests
             wma.Update(value).Should().Be(expected, $"bar {i}");
         }
     }
+
+    [Fact]
+    public void Value_is_the_output_the_last_update_returned()
+    {
+        var wma = new Wma(20);
+        double.IsNaN(wma.Value).Should().BeTrue("no output before the window fills");
+        foreach (var bar in BtcUsdcMinuteBars.Bars[..500])
+        {
+            double output = wma.Update(bar.Close);
+            wma.Value.Should().Be(output);
+            wma.GetOutput(0).Should().Be(output);
+        }
+    }
+
+    [Fact]
+    public void Stays_within_1e_9_relative_of_the_exact_weighted_mean_over_a_million_bar_price_walk()
+    {
+        // The running sums round on every bar and TA-Lib's recurrence carries the plain sum's rounding into the
+        // weighted sum for good, so the error grows with the length of the series: this bounds it on a long one.
+        // The walk steps by the real one-minute close changes of the shared BTCUSDC bars (picked by a fixed
+        // xorshift, sign flipped at random, reflected above 1,000), in whole cents like the real prices, so
+        // decimal running sums give the exact weighted mean of every window.
+        const int period = 20;
+        const int bars = 1_048_576;
+        decimal[] closes = BtcUsdcMinuteBars.Bars.Select(b => (decimal)b.Close).ToArray();
+        decimal[] steps = closes.Skip(1).Zip(closes, (next, prev) => next - prev).ToArray();
+        decimal[] prices = new decimal[bars];
+        decimal price = closes[0];
+        ulong state = 0x9E3779B97F4A7C15UL;
+        for (int i = 0; i < bars; i++)
+        {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            decimal step = steps[(int)(state % (ulong)steps.Length)];
+            step = ((state >> 40) & 1) == 0 ? step : -step;
+            price += price + step < 1_000m ? -step : step;
+            prices[i] = price;
+        }
+
+        var wma = new Wma(period);
+        decimal weighted = 0, plain = 0, divider = period * (period + 1) / 2;
+        double worst = 0;
+        int worstBar = -1;
+        for (int i = 0; i < bars; i++)
+        {
+            decimal x = prices[i];
+            weighted += period * x - plain;
+            plain += x - (i >= period ? prices[i - period] : 0m);
+            double output = wma.Update((double)x);
+            if (i >= period - 1)
+            {
+                double exact = (double)(weighted / divider);
+                double error = Math.Abs(output - exact) / exact;
+                if (error > worst)
+                {
+                    worst = error;
+                    worstBar = i;
+                }
+            }
+        }
+
+        prices.Min().Should().BeGreaterThan(1_000m, "the walk stays a price");
+        worst.Should().BeLessThan(1e-9, $"the largest relative error, at bar {worstBar}");
+        worst.Should().BeGreaterThan(0, "the walk's cents are not exact in binary, so some rounding must show");
+    }
 }
