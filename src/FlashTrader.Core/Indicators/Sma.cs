@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FlashTrader.Core.Indicators;
 
@@ -17,7 +18,7 @@ public sealed class Sma : IBarIndicator
     private readonly int _period;
     private readonly double[] _window;
     private double _divisor = double.NaN; // the period once the window has filled; NaN makes warm-up outputs NaN
-    private nint _pos; // counts down: the wrap is a sign test, with no length to load
+    private nint _pos; // counts down: the wrap is a sign test, with no length to load per bar
     private bool _ready;
     private double _evenHalf; // sum of the ring's even slots; the window starts zeroed, so do both halves
     private double _oddHalf;
@@ -45,10 +46,10 @@ public sealed class Sma : IBarIndicator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double value)
     {
-        double[] window = _window;
-        nint pos = _pos;
-        double delta = value - window[pos]; // the bounds check is also the null check
-        window[pos] = value;
+        nint pos = _pos; // always inside the ring, so the unchecked access stays inside it
+        ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_window), pos);
+        double delta = value - slot;
+        slot = value;
         double total;
 
         // The half is picked by a branch (parity alternates, so it is predicted) rather than by an address
@@ -68,7 +69,7 @@ public sealed class Sma : IBarIndicator
 
         if (--pos < 0)
         {
-            pos = window.Length - 1;
+            pos = _window.Length - 1;
             if (!_ready)
             {
                 Fill(); // the window has just filled: once per indicator, and no call on the update path

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FlashTrader.Core.Indicators;
 
@@ -25,7 +26,7 @@ public sealed class Wma : IBarIndicator
     private readonly int _resyncWraps; // wraps between recomputations of the sums from the window
     private readonly double[] _window;
     private double _divider = double.NaN; // period·(period+1)/2 once the window has filled; NaN before
-    private nint _pos; // counts down: the wrap is a sign test, with no length to load
+    private nint _pos; // counts down: the wrap is a sign test, with no length to load per bar
     private bool _ready;
     private int _wrapsToResync = 1; // the first wrap recomputes too: the first output is the window's direct sum
     private double _evenPlain; // sums of the ring's even and odd slots
@@ -59,10 +60,10 @@ public sealed class Wma : IBarIndicator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double value)
     {
-        double[] window = _window;
-        nint pos = _pos;
-        double delta = value - window[pos]; // the oldest value (weight 1 last bar) leaves; the bounds check is the null check
-        window[pos] = value;
+        nint pos = _pos; // always inside the ring, so the unchecked access stays inside it
+        ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_window), pos);
+        double delta = value - slot; // the oldest value (weight 1 last bar) leaves
+        slot = value;
         double newest = value * _weight;
         double numerator;
 
@@ -72,7 +73,7 @@ public sealed class Wma : IBarIndicator
         if ((pos & 1) == 0)
         {
             double plain = _evenPlain;
-            double weighted = _evenWeighted + (newest - (plain + _oddPlain));
+            double weighted = (newest - (plain + _oddPlain)) + _evenWeighted; // the field last: a memory operand
             _evenWeighted = weighted;
             _evenPlain = plain + delta;
             numerator = weighted + _oddWeighted;
@@ -80,16 +81,16 @@ public sealed class Wma : IBarIndicator
         else
         {
             double plain = _oddPlain;
-            double weighted = _oddWeighted + (newest - (plain + _evenPlain));
+            double weighted = (newest - (plain + _evenPlain)) + _oddWeighted;
             _oddWeighted = weighted;
             _oddPlain = plain + delta;
-            numerator = _evenWeighted + weighted;
+            numerator = weighted + _evenWeighted; // (a + b == b + a: the same value as Value's sum)
         }
 
         if (--pos < 0)
         {
-            pos = window.Length - 1;
-            Wrap(window);
+            pos = _window.Length - 1;
+            Wrap(_window);
             numerator = _evenWeighted; // the odd half is now 0: the same value as Value's sum
         }
 
