@@ -25,8 +25,28 @@ public sealed class DepthLevelsPool
     /// <summary>Buffers created so far: stays flat in the steady state.</summary>
     public int Created { get; private set; }
 
-    /// <summary>A cleared buffer of at least the initial capacity, for a producer that does not know the size ahead (it grows as filled).</summary>
-    public DepthLevels Rent() => Rent(0, 0);
+    /// <summary>
+    /// A cleared buffer for a producer that does not know the size ahead (it grows as filled): the smallest free one,
+    /// whatever its class, so buffers that grew to fit such a producer's updates are reused by it.
+    /// </summary>
+    public DepthLevels Rent()
+    {
+        lock (_gate)
+        {
+            foreach (Stack<DepthLevels>? free in _free)
+            {
+                if (free is not null && free.TryPop(out DepthLevels? levels))
+                {
+                    levels.Clear();
+                    return levels;
+                }
+            }
+
+            Created++;
+        }
+
+        return new DepthLevels(_initialCapacity) { Owner = this };
+    }
 
     /// <summary>A cleared buffer that holds <paramref name="bids"/> bids and <paramref name="asks"/> asks without growing.</summary>
     public DepthLevels Rent(int bids, int asks)

@@ -66,6 +66,25 @@ public sealed class DepthLevelsPoolTests
     }
 
     [Fact]
+    public void A_producer_that_does_not_know_the_size_reuses_the_buffers_its_updates_grew()
+    {
+        var pool = new DepthLevelsPool(8);
+        for (int i = 0; i < 100; i++)
+        {
+            DepthLevels levels = pool.Rent();
+            for (int k = 0; k < 20; k++)
+            {
+                levels.AddBid(Level(k));
+                levels.AddAsk(Level(k));
+            }
+
+            levels.Release();
+        }
+
+        pool.Created.Should().Be(1, "the one buffer grew 8 -> 32 a side once and is handed out again from its class");
+    }
+
+    [Fact]
     public void More_levels_than_any_class_holds_is_refused_with_the_count()
     {
         var pool = new DepthLevelsPool(64);
