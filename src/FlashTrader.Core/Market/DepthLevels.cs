@@ -31,6 +31,9 @@ public sealed class DepthLevels
 
     public ReadOnlySpan<PriceLevel> Asks => _asks.AsSpan(0, AskCount);
 
+    /// <summary>Levels a side it holds without growing.</summary>
+    internal int Capacity => Math.Min(_bids.Length, _asks.Length);
+
     /// <summary>The pool this instance returns to, if any.</summary>
     internal DepthLevelsPool? Owner { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
 using FlashTrader.Dashboard.Taps;
@@ -15,9 +16,16 @@ public sealed class SignalGeneratorService(TradingPipeline pipeline, PipelineCha
 
     protected override bool HandlesOneToOne => true;
 
+    /// <summary>
+    /// Writes the tick and its signals straight into the output slot. <c>output = new SignalTick(...)</c> built the
+    /// 440-byte struct on the stack from two stack copies of its parts and then copied it into the slot: 1,320 bytes
+    /// moved and 672 zeroed per event, where writing the two fields in place moves 440.
+    /// </summary>
     protected override void HandleOne(in MarketTick item, out SignalTick output)
     {
-        output = new SignalTick(item, pipeline.Signals.Evaluate(item));
+        Unsafe.SkipInit(out output);
+        Unsafe.AsRef(in output.Tick) = item;
+        Unsafe.AsRef(in output.Signals) = pipeline.Signals.Evaluate(item);
         _tap?.Observe(output);
     }
 

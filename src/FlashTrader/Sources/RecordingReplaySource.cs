@@ -99,7 +99,8 @@ public sealed class RecordingReplaySource(
                 DepthLevels? levels = null;
                 if (ev.HasLevels)
                 {
-                    levels = _pool.Rent();
+                    // Rented from the size class that holds it, so the pooled buffer never grows in the steady state.
+                    levels = _pool.Rent(ev.Levels.BidCount, ev.Levels.AskCount);
                     levels.CopyFrom(ev.Levels);
                 }
 
