@@ -12,4 +12,13 @@ public sealed class PipelineOptions
     /// scheduling).
     /// </summary>
     public int MaxSpeedThreads { get; set; } = 1;
+
+    /// <summary>
+    /// While a paced replay (<c>--speed</c>) waits for its next event, a warm pass (an empty batch, no state change) goes
+    /// through every hop of the chain every this many microseconds, so the hops' code and data are still in the CPU's
+    /// caches when the event comes; 0 (the default) turns it off. It costs CPU while idle and starts no pass within 50 µs
+    /// of an event, but a pass preempted on a loaded machine can still run past the event's due time (README, "Decision
+    /// latency").
+    /// </summary>
+    public int WarmIntervalMicros { get; set; }
 }

@@ -25,7 +25,7 @@ public static class RunCommand
 
     public static readonly Option<double?> Speed = new("--speed")
     {
-        Description = "Replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default)",
+        Description = "Replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default). A paced replay can keep the chain warm between events: --set Pipeline:WarmIntervalMicros=100 (default 0 = off)",
         HelpName = "factor|max",
         CustomParser = r =>
         {

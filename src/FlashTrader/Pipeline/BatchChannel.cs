@@ -88,5 +88,18 @@ public sealed class BatchWriter<T>(BatchChannel<T> channel)
         return channel.Writer.TryWrite(batch) ? ValueTask.CompletedTask : channel.Writer.WriteAsync(batch, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Sends an empty batch on (a warm pass, <see cref="WarmPass"/>); nothing when the channel is full (a reader that is
+    /// busy needs no warming).
+    /// </summary>
+    public void SendEmpty()
+    {
+        Batch<T> empty = channel.Pool.Rent();
+        if (!channel.Writer.TryWrite(empty))
+        {
+            empty.Return();
+        }
+    }
+
     public void Complete(Exception? error = null) => channel.Writer.TryComplete(error);
 }

@@ -53,6 +53,12 @@ public readonly struct OrderFlowItem
 
     public static OrderFlowItem ReleaseOf(Batch<TradingMessage> messages) => new(OrderFlowKind.Release, null, messages, 0);
 
+    /// <summary>
+    /// True for a batch of nothing but releases: a warm pass after the decision engine (<see cref="WarmPass"/>), or,
+    /// rarely, the tail of a real input batch whose outputs filled the batch before; either way no tick and no message.
+    /// </summary>
+    public static bool IsReleasesOnly(Batch<OrderFlowItem> batch) => batch.Count == 0 || batch.Items[0].Kind == OrderFlowKind.Release;
+
     /// <summary>Hands the batch of a <see cref="OrderFlowKind.Release"/> item back to its pool.</summary>
     public void Release()
     {

@@ -150,5 +150,7 @@ public sealed class PaperTradingService(
         return latest;
     }
 
+    protected override bool IsWarmPass(Batch<OrderFlowItem> batch) => OrderFlowItem.IsReleasesOnly(batch);
+
     protected override void OnBatchHandled() => dashboard?.PublishIfDue();
 }

@@ -95,6 +95,12 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
     /// </summary>
     protected virtual void OnInputHandled(Batch<TIn> batch) => batch.Return();
 
+    /// <summary>
+    /// True for the batch of a warm pass (<see cref="WarmPass"/>): empty when it enters a stage, or (after the decision
+    /// engine) only the release of the empty signals batch. Its stage runs no periodic work for it.
+    /// </summary>
+    protected virtual bool IsWarmPass(Batch<TIn> batch) => batch.Count == 0;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -105,6 +111,23 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
             {
                 while (input.Reader.TryRead(out Batch<TIn>? batch))
                 {
+                    bool warm = IsWarmPass(batch);
+                    if (batch.Count == 0)
+                    {
+                        // A warm pass (WarmPass): nothing to handle; it goes on through the next hop as it is.
+                        OnInputHandled(batch);
+                        if (Output.Pending == 0)
+                        {
+                            Output.SendEmpty();
+                        }
+                        else
+                        {
+                            await SendAsync().ConfigureAwait(false);
+                        }
+
+                        continue;
+                    }
+
                     InputBatch = batch;
                     for (int i = 0; i < batch.Count; i++)
                     {
@@ -149,6 +172,11 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                     // A batch's outputs go on before any periodic work: with synchronous continuations the flush carries
                     // them through the next stages at once, so a dashboard snapshot being built here delays no event.
                     await SendAsync().ConfigureAwait(false);
+                    if (warm)
+                    {
+                        continue; // periodic work waits for a real batch: a warm pass must stay short
+                    }
+
                     long periodic = GC.GetAllocatedBytesForCurrentThread();
                     OnBatchHandled();
                     Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);

@@ -88,6 +88,8 @@ public sealed class RiskManagerService(TradingPipeline pipeline, PipelineChannel
         }
     }
 
+    protected override bool IsWarmPass(Batch<OrderFlowItem> batch) => OrderFlowItem.IsReleasesOnly(batch);
+
     protected override void OnBatchHandled() => _tap?.PublishIfDue();
 
     protected override void OnCompleted()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Instruments;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
@@ -18,6 +19,7 @@ namespace FlashTrader.Sources;
 /// </summary>
 public sealed class RecordingReplaySource(
     RunSettings settings,
+    FlashTraderOptions options,
     InstrumentSet instruments,
     PipelineChannels channels,
     RunStatus status,
@@ -31,12 +33,14 @@ public sealed class RecordingReplaySource(
     private async Task ReplayAsync(CancellationToken stop)
     {
         var writer = new BatchWriter<InboundEvent>(channels.Inbound);
+        WarmPass? warm = null;
         try
         {
             using RecordingReader reader = RecordingReader.Open(settings.Replay!);
             int[] map = MapSymbols(reader.Header);
             logger.LogInformation("Replaying {Recording} ({Symbols}) at {Speed}", settings.Replay, string.Join(", ", reader.Header.Symbols), settings.Speed is null ? channels.Signals.IsHandOff ? "max speed, on 2 threads (market side | order side)" : "max speed" : $"{settings.Speed}x");
             var pace = new ReplayPace(settings.Speed);
+            warm = new WarmPass(channels.Inbound, pace.IsPaced ? options.Pipeline.WarmIntervalMicros : 0);
             status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
             status.Gen0AtStart = GC.CollectionCount(0);
             status.Steady.Start();
@@ -77,7 +81,7 @@ public sealed class RecordingReplaySource(
                         if (pace.IsEarly(inner.ExchangeTimeNs))
                         {
                             await writer.FlushAsync().ConfigureAwait(false);
-                            WaitUntilDue(pace, writer, stop);
+                            WaitUntilDue(pace, writer, warm, stop);
                         }
 
                         if (writer.Add(new InboundEvent(inner, Stopwatch.GetTimestamp())) || pace.IsPaced)
@@ -108,7 +112,7 @@ public sealed class RecordingReplaySource(
                 if (pace.IsEarly(ev.ExchangeTimeNs))
                 {
                     await writer.FlushAsync().ConfigureAwait(false);
-                    WaitUntilDue(pace, writer, stop);
+                    WaitUntilDue(pace, writer, warm, stop);
                 }
 
                 // Paced replays behave like a live feed: each event goes out as soon as it is due.
@@ -146,17 +150,25 @@ public sealed class RecordingReplaySource(
             status.Fault("Replay", ex);
             writer.Complete(ex);
         }
+
+        if (warm is { IsEnabled: true })
+        {
+            logger.LogInformation(
+                "Warm passes: {Passes}, {Mean:0.0} µs each on average, {Late} ended after the event was due (at most {MaxLate:0.0} µs after)",
+                warm.Passes, warm.MeanMicros, warm.Late, warm.MaxLateMicros);
+        }
     }
 
     /// <summary>
     /// Waits until the event is due. The batch it goes into is rented between the sleep and the final spin: after a
     /// wait of milliseconds the pool, the batch and its list are out of the CPU's caches (other processes' work evicts
     /// them within ~1 ms, sleeping or spinning alike), and touching them now, tens of microseconds before the event is
-    /// due, keeps those misses out of its latency. Nothing of the event is handled before it is due.
+    /// due, keeps those misses out of its latency. Nothing of the event is handled before it is due. With warm passes on
+    /// (Pipeline:WarmIntervalMicros) the sleep is sliced and each slice ends with a pass through the idle chain.
     /// </summary>
-    private static void WaitUntilDue(ReplayPace pace, BatchWriter<InboundEvent> writer, CancellationToken stop)
+    private static void WaitUntilDue(ReplayPace pace, BatchWriter<InboundEvent> writer, WarmPass warm, CancellationToken stop)
     {
-        pace.SleepUntilSpinWindow(stop);
+        pace.SleepUntilSpinWindow(warm, stop);
         _ = writer.Filling();
         pace.SpinUntilDue();
     }
