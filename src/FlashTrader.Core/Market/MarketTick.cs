@@ -48,6 +48,9 @@ public readonly record struct MarketTick
         Unsafe.AsRef(in tick._receivedTimestamp) = receivedTimestamp;
     }
 
+    /// <summary>MarketState's own tick of a symbol: its features, to overwrite in place (only for a tick nobody else holds).</summary>
+    internal static ref MarketFeatures FeaturesOf(ref MarketTick tick) => ref Unsafe.AsRef(in tick._features);
+
     public void Deconstruct(out long Sequence, out MarketEvent Event, out MarketFeatures Features, out long ReceivedTimestamp)
     {
         Sequence = _sequence;

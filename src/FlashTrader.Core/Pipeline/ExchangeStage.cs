@@ -131,8 +131,16 @@ public sealed class ExchangeStage
 
         _lastTick = tick.Sequence;
         _lastTimeNs = tick.ExchangeTimeNs;
-        TriggerStops(tick);
-        Emit(output);
+        // Both only when there is something to do: their temporaries are zeroed on every call, and most ticks have none.
+        if (Stops.Count > 0 && tick.Features.Tradeable)
+        {
+            TriggerStops(tick);
+        }
+
+        if (_reports.Count > 0)
+        {
+            Emit(output);
+        }
         if (Slicer?.ActiveCount > 0)
         {
             SendChildren(tick.SymbolId);
@@ -153,11 +161,6 @@ public sealed class ExchangeStage
     /// <summary>Stops watch the touch as the strategy sees it (book ticker included); a triggered one is sent at once.</summary>
     private void TriggerStops(in MarketTick tick)
     {
-        if (Stops.Count == 0 || !tick.Features.Tradeable)
-        {
-            return;
-        }
-
         _stopOrders.Clear();
         Stops.OnTouch(tick.SymbolId, tick.Features.BestBid, tick.Features.BestAsk, Exchange.LastSeenNs, _stopOrders);
         foreach (OrderRequest order in _stopOrders)
