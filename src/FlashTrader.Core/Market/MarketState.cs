@@ -132,7 +132,7 @@ public sealed class MarketState
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Recompute(SymbolMarket m, ref MarketTick tick, ref Depth depth, long timeNs)
     {
-        ref MarketFeatures features = ref MarketTick.FeaturesOf(ref tick);
+        ref MarketFeatures features = ref MarketTick.WritableFeatures(ref tick);
         features = Compute(m, ref depth, timeNs);
         m.Features = features;
     }

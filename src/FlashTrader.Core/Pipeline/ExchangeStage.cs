@@ -122,17 +122,17 @@ public sealed class ExchangeStage
         // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
         if (tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
         {
-            Exchange.RebuildBook(tick.Event);
+            Exchange.RebuildBook(tick.EventRef);
         }
         else
         {
-            Exchange.OnMarketEvent(tick.Event, _reports);
+            Exchange.OnMarketEvent(tick.EventRef, _reports);
         }
 
         _lastTick = tick.Sequence;
         _lastTimeNs = tick.ExchangeTimeNs;
         // Both only when there is something to do: their temporaries are zeroed on every call, and most ticks have none.
-        if (Stops.Count > 0 && tick.Features.Tradeable)
+        if (Stops.Count > 0 && tick.FeaturesRef.Tradeable)
         {
             TriggerStops(tick);
         }
@@ -152,9 +152,9 @@ public sealed class ExchangeStage
             output.Add(ExecutionFeedback.Watermark(_lastTick));
         }
 
-        if (tick.Event.HasLevels)
+        if (tick.EventRef.HasLevels)
         {
-            tick.Event.Levels.Release();
+            tick.EventRef.Levels.Release();
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class ExchangeStage
     private void TriggerStops(in MarketTick tick)
     {
         _stopOrders.Clear();
-        Stops.OnTouch(tick.SymbolId, tick.Features.BestBid, tick.Features.BestAsk, Exchange.LastSeenNs, _stopOrders);
+        Stops.OnTouch(tick.SymbolId, tick.FeaturesRef.BestBid, tick.FeaturesRef.BestAsk, Exchange.LastSeenNs, _stopOrders);
         foreach (OrderRequest order in _stopOrders)
         {
             Exchange.Submit(order, Exchange.LastSeenNs, _reports);
