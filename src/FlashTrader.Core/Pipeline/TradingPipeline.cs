@@ -119,7 +119,11 @@ public sealed class TradingPipeline
             Send();
         }
 
-        ReturnFeedback();
+        if (_feedback.Count > 0)
+        {
+            ReturnFeedback();
+        }
+
         if (Risk.Risk.PendingFlatten is not null)
         {
             FlattenIfAsked();
