@@ -105,9 +105,9 @@ public sealed class DecisionEngine
         }
 
         window.Expire(tick.ExchangeTimeNs);
-        if (tick.Features.Tradeable)
+        if (tick.FeaturesRef.Tradeable)
         {
-            Sizer.OnMid(symbol, tick.ExchangeTimeNs, tick.Features.Mid);
+            Sizer.OnMid(symbol, tick.ExchangeTimeNs, tick.FeaturesRef.Mid);
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class DecisionEngine
         int symbol = tick.SymbolId;
         SignalWindow window = _windows[symbol];
         order = default;
-        if (!tick.Features.Tradeable || Account.WorkingOrdersOn(symbol) > 0)
+        if (!tick.FeaturesRef.Tradeable || Account.WorkingOrdersOn(symbol) > 0)
         {
             return false;
         }
@@ -175,7 +175,7 @@ public sealed class DecisionEngine
     private bool TryExit(in MarketTick tick, Instrument instrument, PositionLedger position, double score, out OrderRequest order)
     {
         order = default;
-        Fixed8 bid = tick.Features.BestBid;
+        Fixed8 bid = tick.FeaturesRef.BestBid;
         int id = instrument.Id;
         ref ExitLevels levels = ref _exitLevels[id];
         if (_reapplyExits && _rules is not null && _rules.TryGetRules(_entryStrategy[id], tick.ExchangeTimeNs, out ExitRules now, out _))
@@ -256,7 +256,7 @@ public sealed class DecisionEngine
             fraction = sizing.Fraction;
         }
 
-        Fixed8 ask = tick.Features.BestAsk;
+        Fixed8 ask = tick.FeaturesRef.BestAsk;
         decimal askPrice = ask.ToDecimal();
         double strength = Math.Min(1, score);
         decimal budget = Sizer.Budget(Account, instrument.Id, strength, askPrice, fraction);

@@ -176,10 +176,9 @@ public sealed class PaperExchange
     /// </summary>
     public void ArriveBefore(in MarketEvent ev)
     {
-        while (_inFlight.IsDue(ev.ExchangeTimeNs))
+        if (_inFlight.IsDue(ev.ExchangeTimeNs))
         {
-            _inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order);
-            Arrive(order, arrivedNs, _arrivedEarly);
+            ArriveDue(ev.ExchangeTimeNs, _arrivedEarly);
         }
     }
 
@@ -211,10 +210,9 @@ public sealed class PaperExchange
             _arrivedEarly.Clear();
         }
 
-        while (_inFlight.IsDue(ev.ExchangeTimeNs))
+        if (_inFlight.IsDue(ev.ExchangeTimeNs))
         {
-            _inFlight.TryDequeueDue(ev.ExchangeTimeNs, out long arrivedNs, out OrderRequest order);
-            Arrive(order, arrivedNs, reports);
+            ArriveDue(ev.ExchangeTimeNs, reports);
         }
 
         ApplyEvent(ev, reports);
@@ -224,9 +222,26 @@ public sealed class PaperExchange
         // latency it would put our orders' arrival beyond every market event, and they would never reach the book.
         long feedLatencyNs = ev.LocalTimeNs - ev.ExchangeTimeNs;
         _seenNs = ev.ExchangeTimeNs + (feedLatencyNs is > 0 and <= MaxFeedLatencyNs ? feedLatencyNs : 0);
-        while (_outbound.IsDue(_seenNs))
+        if (_outbound.IsDue(_seenNs))
         {
-            _outbound.TryDequeueDue(_seenNs, out _, out ExecutionReport report);
+            Deliver(_seenNs, reports);
+        }
+    }
+
+    /// <summary>The orders whose entry leg has ended by <paramref name="nowNs"/> reach the matching engine.</summary>
+    private void ArriveDue(long nowNs, List<ExecutionReport> reports)
+    {
+        while (_inFlight.TryDequeueDue(nowNs, out long arrivedNs, out OrderRequest order))
+        {
+            Arrive(order, arrivedNs, reports);
+        }
+    }
+
+    /// <summary>The reports whose response leg has ended by <paramref name="seenNs"/> reach the strategy.</summary>
+    private void Deliver(long seenNs, List<ExecutionReport> reports)
+    {
+        while (_outbound.TryDequeueDue(seenNs, out _, out ExecutionReport report))
+        {
             reports.Add(report);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -31,6 +32,14 @@ public readonly record struct MarketTick
 
     public long ReceivedTimestamp { get => _receivedTimestamp; init => _receivedTimestamp = value; }
 
+    /// <summary>The event where the tick holds it (<see cref="Event"/> returns a 104-byte copy, and an <c>in</c> argument made from it is another).</summary>
+    [UnscopedRef]
+    internal ref readonly MarketEvent EventRef => ref _event;
+
+    /// <summary>The features where the tick holds them (<see cref="Features"/> returns a 112-byte copy).</summary>
+    [UnscopedRef]
+    internal ref readonly MarketFeatures FeaturesRef => ref _features;
+
     public int SymbolId => _event.SymbolId;
 
     public long ExchangeTimeNs => _event.ExchangeTimeNs;
@@ -47,6 +56,9 @@ public readonly record struct MarketTick
         Unsafe.AsRef(in tick._event) = ev;
         Unsafe.AsRef(in tick._receivedTimestamp) = receivedTimestamp;
     }
+
+    /// <summary>MarketState's own tick of a symbol: its features, to overwrite in place (only for a tick nobody else holds).</summary>
+    internal static ref MarketFeatures WritableFeatures(ref MarketTick tick) => ref Unsafe.AsRef(in tick._features);
 
     public void Deconstruct(out long Sequence, out MarketEvent Event, out MarketFeatures Features, out long ReceivedTimestamp)
     {

@@ -83,7 +83,13 @@ public sealed class DecisionStage(DecisionEngine engine)
             return;
         }
 
-        Engine.OnReport(feedback.Report);
-        output.Add(TradingMessage.ForReport(feedback.Report));
+        OnReport(feedback.Report, output);
+    }
+
+    /// <summary>A report (rarer than a watermark, and its message is ~470 bytes to build): applied and passed on.</summary>
+    private void OnReport(in ExecutionReport report, List<TradingMessage> output)
+    {
+        Engine.OnReport(report);
+        output.Add(TradingMessage.ForReport(report));
     }
 }

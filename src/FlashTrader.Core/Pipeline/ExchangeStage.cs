@@ -122,17 +122,25 @@ public sealed class ExchangeStage
         // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
         if (tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
         {
-            Exchange.RebuildBook(tick.Event);
+            Exchange.RebuildBook(tick.EventRef);
         }
         else
         {
-            Exchange.OnMarketEvent(tick.Event, _reports);
+            Exchange.OnMarketEvent(tick.EventRef, _reports);
         }
 
         _lastTick = tick.Sequence;
         _lastTimeNs = tick.ExchangeTimeNs;
-        TriggerStops(tick);
-        Emit(output);
+        // Both only when there is something to do: their temporaries are zeroed on every call, and most ticks have none.
+        if (Stops.Count > 0 && tick.FeaturesRef.Tradeable)
+        {
+            TriggerStops(tick);
+        }
+
+        if (_reports.Count > 0)
+        {
+            Emit(output);
+        }
         if (Slicer?.ActiveCount > 0)
         {
             SendChildren(tick.SymbolId);
@@ -144,22 +152,17 @@ public sealed class ExchangeStage
             output.Add(ExecutionFeedback.Watermark(_lastTick));
         }
 
-        if (tick.Event.HasLevels)
+        if (tick.EventRef.HasLevels)
         {
-            tick.Event.Levels.Release();
+            tick.EventRef.Levels.Release();
         }
     }
 
     /// <summary>Stops watch the touch as the strategy sees it (book ticker included); a triggered one is sent at once.</summary>
     private void TriggerStops(in MarketTick tick)
     {
-        if (Stops.Count == 0 || !tick.Features.Tradeable)
-        {
-            return;
-        }
-
         _stopOrders.Clear();
-        Stops.OnTouch(tick.SymbolId, tick.Features.BestBid, tick.Features.BestAsk, Exchange.LastSeenNs, _stopOrders);
+        Stops.OnTouch(tick.SymbolId, tick.FeaturesRef.BestBid, tick.FeaturesRef.BestAsk, Exchange.LastSeenNs, _stopOrders);
         foreach (OrderRequest order in _stopOrders)
         {
             Exchange.Submit(order, Exchange.LastSeenNs, _reports);

@@ -83,18 +83,13 @@ public sealed class TradingPipeline
     /// <summary>Runs one event through every stage; afterwards <see cref="ExchangeStage.Journal"/> holds this event's reports.</summary>
     public void Process(in MarketEvent ev, long receivedTimestamp)
     {
+        // The rare paths (first event, an order, a flatten) are methods of their own: their temporaries (a
+        // TradingMessage is ~470 bytes) would otherwise be zeroed on every event.
         Exchange.Journal.Clear();
         PaperExchange exchange = Exchange.Exchange;
         if (!_driven)
         {
-            // Driven synchronously (the hosted services never call Process): the exchange can match against
-            // MarketState's books instead of maintaining replicas of them from the same events.
-            _driven = true;
-            Risk.ReadFeaturesFrom(MarketState);
-            if (MarketState.Events == 0 && exchange.MarketEventsSeen == 0)
-            {
-                exchange.ShareBooks([.. MarketState.Markets.Select(m => m.Book)]);
-            }
+            StartDriving();
         }
 
         if (exchange.BooksShared && (MarketState.Events + 1 > Exchange.CatchUpUntil || exchange.OpenOrders.Count == 0))
@@ -114,17 +109,54 @@ public sealed class TradingPipeline
         Risk.OnTick(tick);
         if (ordered)
         {
-            Risk.Handle(TradingMessage.ForOrder(order), _riskOut);
+            Gate(order);
         }
 
         _feedback.Clear();
         Exchange.OnTick(tick, _feedback);
+        if (_riskOut.Count > 0)
+        {
+            Send();
+        }
+
+        if (_feedback.Count > 0)
+        {
+            ReturnFeedback();
+        }
+
+        if (Risk.Risk.PendingFlatten is not null)
+        {
+            FlattenIfAsked();
+        }
+    }
+
+    private void StartDriving()
+    {
+        // Driven synchronously (the hosted services never call Process): the exchange can match against
+        // MarketState's books instead of maintaining replicas of them from the same events.
+        _driven = true;
+        Risk.ReadFeaturesFrom(MarketState);
+        PaperExchange exchange = Exchange.Exchange;
+        if (MarketState.Events == 0 && exchange.MarketEventsSeen == 0)
+        {
+            exchange.ShareBooks([.. MarketState.Markets.Select(m => m.Book)]);
+        }
+    }
+
+    /// <summary>The order the tick caused goes to the risk gate, after the tick.</summary>
+    private void Gate(in OrderRequest order) => Risk.Handle(TradingMessage.ForOrder(order), _riskOut);
+
+    /// <summary>What the risk gate let through goes to the exchange, after the tick.</summary>
+    private void Send()
+    {
         foreach (ref readonly TradingMessage m in CollectionsMarshal.AsSpan(_riskOut))
         {
             Exchange.Handle(m, _feedback);
         }
+    }
 
-        ReturnFeedback();
+    private void FlattenIfAsked()
+    {
         if (Risk.Risk.TakeFlattenRequest(out string reason))
         {
             // A breaker asked to flatten: it goes through the control path at once, as the host's inbox would deliver it.

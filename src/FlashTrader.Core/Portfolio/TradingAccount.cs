@@ -82,9 +82,9 @@ public sealed class TradingAccount
 
     public void OnTick(in MarketTick tick)
     {
-        if (tick.Features.Tradeable)
+        if (tick.FeaturesRef.Tradeable)
         {
-            Fixed8 mark = Fixed8.FromRaw((tick.Features.BestBid.Raw + tick.Features.BestAsk.Raw) / 2);
+            Fixed8 mark = Fixed8.FromRaw((tick.FeaturesRef.BestBid.Raw + tick.FeaturesRef.BestAsk.Raw) / 2);
             int symbol = tick.SymbolId;
             if (mark != _marks[symbol])
             {

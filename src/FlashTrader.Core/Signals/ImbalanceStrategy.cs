@@ -9,7 +9,7 @@ public sealed class ImbalanceStrategy(double threshold) : ISignalStrategy
 
     public bool TryEvaluate(in MarketTick tick, out Signal signal)
     {
-        double imbalance = tick.Features.Imbalance;
+        double imbalance = tick.FeaturesRef.Imbalance;
         double magnitude = Math.Abs(imbalance);
         if (!(magnitude > threshold))
         {

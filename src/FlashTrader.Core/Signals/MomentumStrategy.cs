@@ -9,7 +9,7 @@ public sealed class MomentumStrategy(double thresholdPercent) : ISignalStrategy
 
     public bool TryEvaluate(in MarketTick tick, out Signal signal)
     {
-        double momentum = tick.Features.MomentumPercent;
+        double momentum = tick.FeaturesRef.MomentumPercent;
         if (!(Math.Abs(momentum) > thresholdPercent))
         {
             signal = default;

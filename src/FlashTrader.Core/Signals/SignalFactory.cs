@@ -10,7 +10,7 @@ internal static class SignalFactory
         side,
         0,
         strength,
-        side == Side.Buy ? tick.Features.BestAsk : tick.Features.BestBid,
+        side == Side.Buy ? tick.FeaturesRef.BestAsk : tick.FeaturesRef.BestBid,
         tick.ExchangeTimeNs,
         tick.LocalTimeNs);
 }

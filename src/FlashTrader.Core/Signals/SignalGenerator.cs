@@ -144,7 +144,7 @@ public sealed class SignalGenerator
             _tracking[i].Track(tick);
         }
 
-        if (!tick.Features.Tradeable || !IsPriceEvent(tick.Event.Kind))
+        if (!tick.FeaturesRef.Tradeable || !IsPriceEvent(tick.EventRef.Kind))
         {
             return ref set;
         }
@@ -157,7 +157,7 @@ public sealed class SignalGenerator
         }
 
         _nextEvaluationNs[symbol] = now + _intervalNs;
-        double spread = tick.Features.SpreadBps;
+        double spread = tick.FeaturesRef.SpreadBps;
         if (spread < _minSpreadBps || spread > _maxSpreadBps)
         {
             SpreadFiltered++;

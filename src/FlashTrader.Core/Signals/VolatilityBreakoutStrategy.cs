@@ -9,8 +9,8 @@ public sealed class VolatilityBreakoutStrategy(double thresholdPercent) : ISigna
 
     public bool TryEvaluate(in MarketTick tick, out Signal signal)
     {
-        double volatility = tick.Features.VolatilityPercent;
-        double trend = tick.Features.TrendPercent;
+        double volatility = tick.FeaturesRef.VolatilityPercent;
+        double trend = tick.FeaturesRef.TrendPercent;
         if (!(volatility > thresholdPercent) || !(trend != 0) || double.IsNaN(trend))
         {
             signal = default;
