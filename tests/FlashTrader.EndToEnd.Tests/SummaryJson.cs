@@ -17,6 +17,16 @@ public sealed class SummaryJson(JsonElement root)
     public IReadOnlyDictionary<string, decimal> Balances => root.GetProperty("balances").EnumerateObject()
         .ToDictionary(p => p.Name, p => decimal.Parse(p.Value.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture));
 
+    /// <summary>The bundled sample's pinned figures (README quick start): what every full replay of it must trade.</summary>
+    public void ShouldHoldTheSamplePins()
+    {
+        Long("events").Should().Be(179_318);
+        Long("signals").Should().Be(18_596);
+        Long("orders").Should().Be(320);
+        Long("fills").Should().Be(293);
+        Money("endingEquity").Should().Be(10018.98658223m);
+    }
+
     /// <summary>The summary without wall-clock fields, for comparing two runs.</summary>
     public string WithoutWallClock()
     {

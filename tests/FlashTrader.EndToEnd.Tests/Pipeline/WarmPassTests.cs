@@ -27,11 +27,7 @@ public sealed partial class WarmPassTests
         File.ReadAllBytes(on.File("fills.csv")).Should().Equal(File.ReadAllBytes(off.File("fills.csv")));
         SummaryJson s = SummaryJson.Load(on.File("s.json"));
         s.WithoutWallClock().Should().Be(SummaryJson.Load(off.File("s.json")).WithoutWallClock());
-        s.Long("events").Should().Be(179_318);
-        s.Long("signals").Should().Be(18_596);
-        s.Long("orders").Should().Be(320);
-        s.Long("fills").Should().Be(293);
-        s.Money("endingEquity").Should().Be(10018.98658223m);
+        s.ShouldHoldTheSamplePins();
     }
 
     [Fact]
