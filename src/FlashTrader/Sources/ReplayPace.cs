@@ -39,37 +39,18 @@ internal sealed class ReplayPace(double? speed)
     /// instead of the 1–2 ms a Task.Delay (millisecond timer) plus a spin cost), in slices of at most 50 ms so a stop is
     /// noticed. Where the OS cannot sleep that short, it returns early and the spin covers the rest.
     /// </summary>
-    public void SleepUntilSpinWindow(CancellationToken stop)
-    {
-        while (true)
-        {
-            double ahead = _dueSeconds - Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds;
-            if (ahead <= SpinWindowSeconds)
-            {
-                return;
-            }
-
-            stop.ThrowIfCancellationRequested();
-            if (!PreciseSleep.Sleep(Math.Min(ahead - SpinWindowSeconds, 0.05)))
-            {
-                return;
-            }
-        }
-    }
+    public void SleepUntilSpinWindow(CancellationToken stop) => SleepUntilSpinWindow(null, stop);
 
     /// <summary>
-    /// <see cref="SleepUntilSpinWindow(CancellationToken)"/> with warm passes: the sleep is cut into slices of the pass
-    /// interval, and after each slice a pass runs through the chain when at least <see cref="WarmPassHeadroomSeconds"/>
-    /// remain before the event is due (so a pass never runs into it). Nothing of the event is handled early.
+    /// <see cref="SleepUntilSpinWindow(CancellationToken)"/> with warm passes when <paramref name="warm"/> is enabled: the
+    /// sleep is cut into slices of the pass interval, and after each slice a pass runs through the chain when at least
+    /// <see cref="WarmPassHeadroomSeconds"/> remain before the event is due (so a pass never runs into it). Nothing of the
+    /// event is handled early.
     /// </summary>
-    public void SleepUntilSpinWindow(WarmPass warm, CancellationToken stop)
+    public void SleepUntilSpinWindow(WarmPass? warm, CancellationToken stop)
     {
-        if (!warm.IsEnabled)
-        {
-            SleepUntilSpinWindow(stop);
-            return;
-        }
-
+        WarmPass? passes = warm is { IsEnabled: true } ? warm : null;
+        double slice = passes?.IntervalSeconds ?? 0.05;
         while (true)
         {
             double ahead = SecondsUntilDue;
@@ -79,14 +60,14 @@ internal sealed class ReplayPace(double? speed)
             }
 
             stop.ThrowIfCancellationRequested();
-            if (!PreciseSleep.Sleep(Math.Min(ahead - SpinWindowSeconds, warm.IntervalSeconds)))
+            if (!PreciseSleep.Sleep(Math.Min(ahead - SpinWindowSeconds, slice)))
             {
                 return;
             }
 
-            if (SecondsUntilDue > WarmPassHeadroomSeconds)
+            if (passes is not null && SecondsUntilDue > WarmPassHeadroomSeconds)
             {
-                warm.Run(DueTimestamp);
+                passes.Run(DueTimestamp);
             }
         }
     }
