@@ -25,6 +25,13 @@ public sealed class RiskTap
     private readonly DashboardBoard _board;
     private readonly RecentRing<Decision, DecisionView> _decisions;
     private readonly RecentRing<Sample, EquityPoint> _equity;
+
+    // Texts that depend only on the instruments or on one option's value: made once (again only when that value
+    // changes), not per publication or per decision.
+    private readonly string[] _maxPositionKeys;
+    private ReasonText _takeProfit;
+    private ReasonText _stopLoss;
+    private ReasonText _signalExit;
     private PublishSchedule _schedule;
     private PublishSchedule _equitySchedule;
     private long _nextSampleSecond = long.MinValue;
@@ -41,6 +48,12 @@ public sealed class RiskTap
         _board = board;
         _decisions = new RecentRing<Decision, DecisionView>(options.RecentItems, View);
         _equity = new RecentRing<Sample, EquityPoint>(EquityCapacity, s => new EquityPoint(s.Second, s.Equity, s.DrawdownPercent));
+        _maxPositionKeys = new string[instruments.Count];
+        for (int s = 0; s < instruments.Count; s++)
+        {
+            _maxPositionKeys[s] = $"TradingPairs:{instruments[s].Symbol}:MaxPosition";
+        }
+
         _equitySchedule = new PublishSchedule(TimeSpan.FromSeconds(1));
         _schedule = new PublishSchedule(TimeSpan.FromMilliseconds(options.PublishIntervalMs));
     }
@@ -121,7 +134,7 @@ public sealed class RiskTap
         for (int s = 0; s < _instruments.Count; s++)
         {
             Instrument instrument = _instruments[s];
-            views.Add(Limit($"TradingPairs:{instrument.Symbol}:MaxPosition", instrument.MaxPosition.ToDecimal(), Risk.Account.Position(s).Quantity.ToDecimal()));
+            views.Add(Limit(_maxPositionKeys[s], instrument.MaxPosition.ToDecimal(), Risk.Account.Position(s).Quantity.ToDecimal()));
         }
 
         string? reason = Risk.HaltReason;
@@ -160,12 +173,30 @@ public sealed class RiskTap
     private string ReasonOf(in OrderRequest o) => o.Purpose switch
     {
         OrderPurpose.Entry => $"net signal score {o.Strength:0.###} reached Execution:EntryScore {_execution.EntryScore}",
-        OrderPurpose.TakeProfit => $"bid reached the take-profit (Execution:TakeProfitBps {_execution.TakeProfitBps})",
-        OrderPurpose.StopLoss => $"bid fell to the stop-loss (Execution:StopLossBps {_execution.StopLossBps})",
-        OrderPurpose.SignalExit => $"opposite signals outweigh: score at or below -{_execution.EntryScore}",
+        OrderPurpose.TakeProfit => _takeProfit.For(_execution.TakeProfitBps, static v => $"bid reached the take-profit (Execution:TakeProfitBps {v})"),
+        OrderPurpose.StopLoss => _stopLoss.For(_execution.StopLossBps, static v => $"bid fell to the stop-loss (Execution:StopLossBps {v})"),
+        OrderPurpose.SignalExit => _signalExit.For(_execution.EntryScore, static v => $"opposite signals outweigh: score at or below -{v}"),
         OrderPurpose.Flatten => "kill switch: flatten at market",
         _ => EnumText<OrderPurpose>.Name(o.Purpose),
     };
+
+    /// <summary>A text made from one option's value, remade only when the value changes (options can change at run time).</summary>
+    private struct ReasonText
+    {
+        private double _value;
+        private string? _text;
+
+        public string For(double value, Func<double, string> make)
+        {
+            if (_text is null || !_value.Equals(value))
+            {
+                _value = value;
+                _text = make(value);
+            }
+
+            return _text;
+        }
+    }
 
     private readonly record struct Decision(OrderRequest Order, RejectReason Reason);
 
