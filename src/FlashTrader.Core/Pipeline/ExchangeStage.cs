@@ -40,6 +40,12 @@ public sealed class ExchangeStage
     /// <summary>Stop-loss, take-profit and trailing-stop orders armed on our side (orders with a trigger).</summary>
     public ClientStops Stops { get; } = new();
 
+    /// <summary>
+    /// False: every tick takes the full path (the specs compare the two); true, the default, a book ticker with nothing
+    /// working takes <see cref="PaperExchange.TryPassQuiet"/>.
+    /// </summary>
+    internal bool PassesQuietTicks { get; set; } = true;
+
     /// <summary>Sequence of the last tick this stage has applied: the replay position its state corresponds to.</summary>
     public long LastTickSequence => _lastTick;
 
@@ -117,6 +123,14 @@ public sealed class ExchangeStage
     /// </summary>
     public void OnTick(in MarketTick tick, List<ExecutionFeedback> output)
     {
+        if (PassesQuietTicks && Stops.Count == 0 && Slicer is not { ActiveCount: > 0 } && !tick.EventRef.HasLevels && Exchange.TryPassQuiet(tick.EventRef))
+        {
+            // A book ticker with nothing working: no report, no stop, no child, no watermark, no buffer to return.
+            _lastTick = tick.Sequence;
+            _lastTimeNs = tick.ExchangeTimeNs;
+            return;
+        }
+
         _reports.Clear();
         bool hadWork = Exchange.HasPendingWork || Stops.Count > 0 || Slicer?.ActiveCount > 0;
         // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.

@@ -89,7 +89,7 @@ public sealed class JsonSignalStrategy : ITrackingStrategy
         }
 
         SeriesState series = state.Series;
-        MarketEvent ev = tick.Event;
+        ref readonly MarketEvent ev = ref tick.EventRef; // in place: Event is a 104-byte copy, per tick and JSON strategy
         if (ev.Kind == MarketEventKind.Trade)
         {
             series.Minute.AddTrade(ev.ExchangeTimeNs, ev.Price, ev.Quantity);
