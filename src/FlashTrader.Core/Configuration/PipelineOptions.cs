@@ -21,4 +21,12 @@ public sealed class PipelineOptions
     /// latency").
     /// </summary>
     public int WarmIntervalMicros { get; set; }
+
+    /// <summary>
+    /// In a paced replay (<c>--speed</c>), an event that finds the whole chain idle (nothing queued, no stage busy) is
+    /// carried through the five stages by direct calls on the source's thread instead of four channel writes and reads;
+    /// a burst, or a stage still busy, goes through the channels as before. The same stages in the same order: fills
+    /// and summary are the same either way (README, "Decision latency").
+    /// </summary>
+    public bool DirectPath { get; set; }
 }

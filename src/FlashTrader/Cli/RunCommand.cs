@@ -25,7 +25,7 @@ public static class RunCommand
 
     public static readonly Option<double?> Speed = new("--speed")
     {
-        Description = "Replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default). A paced replay can keep the chain warm between events: --set Pipeline:WarmIntervalMicros=100 (default 0 = off)",
+        Description = "Replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default). A paced replay can keep the chain warm between events: --set Pipeline:WarmIntervalMicros=100 (default 0 = off), and carry an event that finds the chain idle through the stages by direct calls instead of channel hops: --set Pipeline:DirectPath=true (default false)",
         HelpName = "factor|max",
         CustomParser = r =>
         {

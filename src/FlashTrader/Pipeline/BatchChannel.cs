@@ -38,6 +38,12 @@ public sealed class BatchChannel<T>
 
     public ChannelWriter<Batch<T>> Writer => Channel.Writer;
 
+    /// <summary>
+    /// The stage that reads this channel, for the direct path (<see cref="DirectPath"/>): a batch handed to it by a
+    /// direct call instead of a write. Null for a channel no stage loop reads (the feedback channel).
+    /// </summary>
+    internal IDirectReader<T>? DirectReader { get; set; }
+
     /// <summary>Batches waiting to be read.</summary>
     public int Depth => Channel.Reader.CanCount ? Channel.Reader.Count : 0;
 }
@@ -86,6 +92,19 @@ public sealed class BatchWriter<T>(BatchChannel<T> channel)
 
         _current = null;
         return channel.Writer.TryWrite(batch) ? ValueTask.CompletedTask : channel.Writer.WriteAsync(batch, CancellationToken.None);
+    }
+
+    /// <summary>The batch being filled, taken out to be handed on by a direct call; null when there is none or it is empty (nothing to send).</summary>
+    internal Batch<T>? TakePending()
+    {
+        Batch<T>? batch = _current;
+        if (batch is null || batch.Count == 0)
+        {
+            return null;
+        }
+
+        _current = null;
+        return batch;
     }
 
     /// <summary>

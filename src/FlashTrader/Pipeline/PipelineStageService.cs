@@ -10,9 +10,13 @@ namespace FlashTrader.Pipeline;
 /// finishes when its input has drained, so nothing in flight is lost. A fault completes the output with the error and
 /// stops the host.
 /// </summary>
-public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, BatchChannel<TOut> output, RunStatus status, ILogger logger)
+public abstract partial class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, BatchChannel<TOut> output, RunStatus status, ILogger logger)
     : BackgroundService
 {
+    private readonly BatchChannel<TIn> _input = input;
+    private readonly BatchChannel<TOut> _output = output;
+    private readonly ILogger _logger = logger;
+
     protected RunStatus Status { get; } = status;
 
     protected BatchWriter<TOut> Output { get; } = new(output);
@@ -103,13 +107,15 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _input.DirectReader = this; // from now on the direct path may hand this stage a batch, once it is parked idle
         await Task.Yield();
         try
         {
             bool oneToOne = HandlesOneToOne;
-            while (await input.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (Park() && await _input.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (input.Reader.TryRead(out Batch<TIn>? batch))
+                Unpark();
+                while (_input.Reader.TryRead(out Batch<TIn>? batch))
                 {
                     bool warm = IsWarmPass(batch);
                     if (batch.Count == 0)
@@ -183,6 +189,12 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
                 }
             }
 
+            Unpark();
+            if (FaultedOnDirectPath)
+            {
+                return; // handled as the loop's own fault would have been (HandleDirect)
+            }
+
             long final = GC.GetAllocatedBytesForCurrentThread();
             OnCompleted();
             Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - final);
@@ -191,7 +203,8 @@ public abstract class PipelineStageService<TIn, TOut>(BatchChannel<TIn> input, B
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "{Stage} failed; stopping the pipeline", StageName);
+            Unpark();
+            _logger.LogError(ex, "{Stage} failed; stopping the pipeline", StageName);
             Status.Fault(StageName, ex);
             Output.Complete(ex);
         }

@@ -34,6 +34,7 @@ public sealed class RecordingReplaySource(
     {
         var writer = new BatchWriter<InboundEvent>(channels.Inbound);
         WarmPass? warm = null;
+        DirectPath? direct = null;
         try
         {
             using RecordingReader reader = RecordingReader.Open(settings.Replay!);
@@ -41,6 +42,7 @@ public sealed class RecordingReplaySource(
             logger.LogInformation("Replaying {Recording} ({Symbols}) at {Speed}", settings.Replay, string.Join(", ", reader.Header.Symbols), settings.Speed is null ? channels.Signals.IsHandOff ? "max speed, on 2 threads (market side | order side)" : "max speed" : $"{settings.Speed}x");
             var pace = new ReplayPace(settings.Speed);
             warm = new WarmPass(channels.Inbound, pace.IsPaced ? options.Pipeline.WarmIntervalMicros : 0);
+            direct = new DirectPath(channels, pace.IsPaced && options.Pipeline.DirectPath);
             status.AllocatedBytesAtStart = GC.GetTotalAllocatedBytes(precise: true);
             status.Gen0AtStart = GC.CollectionCount(0);
             status.Steady.Start();
@@ -84,7 +86,7 @@ public sealed class RecordingReplaySource(
                             WaitUntilDue(pace, writer, warm, stop);
                         }
 
-                        if (writer.Add(new InboundEvent(inner, Stopwatch.GetTimestamp())) || pace.IsPaced)
+                        if ((writer.Add(new InboundEvent(inner, Stopwatch.GetTimestamp())) || pace.IsPaced) && !direct.TrySend(writer))
                         {
                             await writer.FlushAsync().ConfigureAwait(false);
                         }
@@ -115,8 +117,9 @@ public sealed class RecordingReplaySource(
                     WaitUntilDue(pace, writer, warm, stop);
                 }
 
-                // Paced replays behave like a live feed: each event goes out as soon as it is due.
-                if (writer.Add(new InboundEvent(ev, Stopwatch.GetTimestamp())) || pace.IsPaced)
+                // Paced replays behave like a live feed: each event goes out as soon as it is due (by direct calls
+                // through an idle chain with Pipeline:DirectPath).
+                if ((writer.Add(new InboundEvent(ev, Stopwatch.GetTimestamp())) || pace.IsPaced) && !direct.TrySend(writer))
                 {
                     await writer.FlushAsync().ConfigureAwait(false);
                 }
@@ -149,6 +152,11 @@ public sealed class RecordingReplaySource(
         {
             status.Fault("Replay", ex);
             writer.Complete(ex);
+        }
+
+        if (direct is { IsEnabled: true })
+        {
+            logger.LogInformation("Direct path: {Direct} batches by direct calls through the idle chain, {ViaChannels} through the channels (the chain was busy)", direct.Direct, direct.ViaChannels);
         }
 
         if (warm is { IsEnabled: true })
