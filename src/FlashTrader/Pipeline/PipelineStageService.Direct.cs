@@ -39,8 +39,11 @@ public abstract partial class PipelineStageService<TIn, TOut> : IDirectReader<TI
     /// <summary>True once a direct call has faulted this stage: its loop then ends without completing normally.</summary>
     private bool FaultedOnDirectPath { get; set; }
 
+    // The input's depth is read before the flag: a loop clears the flag before it takes a batch, so an empty input
+    // followed by a set flag means the loop had parked again after its last batch (read the other way round, a loop
+    // waking between the two reads would look idle while it handles the batch it just took).
     bool IDirectReader<TIn>.IsChainIdle =>
-        _parked && !FaultedOnDirectPath && _input.Depth == 0 && Output.Pending == 0 && (_output.DirectReader is not { } next || next.IsChainIdle);
+        _input.Depth == 0 && _parked && !FaultedOnDirectPath && Output.Pending == 0 && (_output.DirectReader is not { } next || next.IsChainIdle);
 
     void IDirectReader<TIn>.HandleDirect(Batch<TIn> batch)
     {
