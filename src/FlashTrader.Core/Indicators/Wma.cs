@@ -6,7 +6,8 @@ namespace FlashTrader.Core.Indicators;
 /// <summary>
 /// Linearly weighted moving average (newest weight period, oldest weight 1), kept in O(1) with TA-Lib's two
 /// running sums: the window's plain sum S and its weighted sum N, which moves by N += period·in − S_before (every
-/// weight drops by one and the oldest leaves at weight 1) and gives the output N / divider. Both sums are split in
+/// weight drops by one and the oldest leaves at weight 1) and gives the output N / divider, taken as N times the
+/// divider's reciprocal (a multiply instead of a divide per bar; period·in − S is one fused multiply-add). Both sums are split in
 /// two halves by the ring slot's parity, so consecutive bars extend different halves and the ~9-cycle
 /// store-to-load wait on each running sum is paid every other bar. The weighted halves hold N itself (the
 /// output is their sum, one addition), so <see cref="Value"/> is computed from the state rather than stored on
@@ -15,17 +16,18 @@ namespace FlashTrader.Core.Indicators;
 /// far apart they can drift. TA-Lib's recurrence carries each rounding of S into N for good, so on a long series
 /// the error grows faster than the series (4e-9 relative after a million bars of a price walk); every
 /// <see cref="ResyncBars"/> bars or so, at a wrap, both sums are recomputed from the window instead, which keeps
-/// the error at the scale of a few thousand bars' rounding. Matches TA-Lib to within ulps of its sums.
+/// the error at the scale of a few thousand bars' rounding. Matches TA-Lib to within ulps of its sums (the
+/// reciprocal and the fused step move the last bits, not the 1e-9 agreement).
 /// Lookback period-1; NaN before.
 /// </summary>
 public sealed class Wma : IBarIndicator
 {
     private readonly int _period;
     private readonly double _weight; // the newest value's weight, as a double
-    private readonly double _fullDivider;
+    private readonly double _fullScale; // 1 / (period·(period+1)/2): a multiply per bar instead of a divide
     private readonly int _resyncWraps; // wraps between recomputations of the sums from the window
     private readonly double[] _window;
-    private double _divider = double.NaN; // period·(period+1)/2 once the window has filled; NaN before
+    private double _scale = double.NaN; // _fullScale once the window has filled; NaN makes warm-up outputs NaN
     private nint _pos; // counts down: the wrap is a sign test, with no length to load per bar
     private bool _ready;
     private int _wrapsToResync = 1; // the first wrap recomputes too: the first output is the window's direct sum
@@ -39,7 +41,7 @@ public sealed class Wma : IBarIndicator
         TaLibMath.RequirePeriod(period, 2, nameof(period));
         _period = period;
         _weight = period;
-        _fullDivider = (period * (period + 1)) >> 1;
+        _fullScale = 1.0 / ((period * (period + 1)) >> 1);
         _resyncWraps = Math.Max(1, ResyncBars / period);
         _window = new double[period];
         _pos = period - 1;
@@ -55,7 +57,7 @@ public sealed class Wma : IBarIndicator
     public bool IsReady => _ready;
 
     /// <summary>The last output: the same operands in the same order as <see cref="Update(double)"/> returned.</summary>
-    public double Value => (_evenWeighted + _oddWeighted) / _divider;
+    public double Value => (_evenWeighted + _oddWeighted) * _scale;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double value)
@@ -64,7 +66,6 @@ public sealed class Wma : IBarIndicator
         ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_window), pos);
         double delta = value - slot; // the oldest value (weight 1 last bar) leaves
         slot = value;
-        double newest = value * _weight;
         double numerator;
 
         // The halves are picked by a branch (parity alternates, so it is predicted) rather than by addresses
@@ -73,7 +74,7 @@ public sealed class Wma : IBarIndicator
         if ((pos & 1) == 0)
         {
             double plain = _evenPlain;
-            double weighted = (newest - (plain + _oddPlain)) + _evenWeighted; // the field last: a memory operand
+            double weighted = Math.FusedMultiplyAdd(value, _weight, -(plain + _oddPlain)) + _evenWeighted; // field last: a memory operand
             _evenWeighted = weighted;
             _evenPlain = plain + delta;
             numerator = weighted + _oddWeighted;
@@ -81,7 +82,7 @@ public sealed class Wma : IBarIndicator
         else
         {
             double plain = _oddPlain;
-            double weighted = (newest - (plain + _evenPlain)) + _oddWeighted;
+            double weighted = Math.FusedMultiplyAdd(value, _weight, -(plain + _evenPlain)) + _oddWeighted;
             _oddWeighted = weighted;
             _oddPlain = plain + delta;
             numerator = weighted + _evenWeighted; // (a + b == b + a: the same value as Value's sum)
@@ -95,7 +96,7 @@ public sealed class Wma : IBarIndicator
         }
 
         _pos = pos;
-        return numerator / _divider; // after the wrap: the bar that fills the window gives the first output
+        return numerator * _scale; // after the wrap: the bar that fills the window gives the first output
     }
 
     public void Update(in Bar bar) => Update(bar.Close);
@@ -117,7 +118,7 @@ public sealed class Wma : IBarIndicator
     private void Wrap(double[] window)
     {
         _ready = true;
-        _divider = _fullDivider;
+        _scale = _fullScale;
         if (--_wrapsToResync != 0)
         {
             _evenWeighted += _oddWeighted;
