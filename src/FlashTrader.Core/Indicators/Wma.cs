@@ -7,7 +7,7 @@ namespace FlashTrader.Core.Indicators;
 /// Linearly weighted moving average (newest weight period, oldest weight 1), kept in O(1) with TA-Lib's two
 /// running sums: the window's plain sum S and its weighted sum N, which moves by N += period·in − S_before (every
 /// weight drops by one and the oldest leaves at weight 1) and gives the output N / divider, taken as N times the
-/// divider's reciprocal (a multiply instead of a divide per bar; period·in − S is one fused multiply-add). Both sums are split in
+/// divider's reciprocal (a multiply instead of a divide per bar). Both sums are split in
 /// two halves by the ring slot's parity, so consecutive bars extend different halves and the ~9-cycle
 /// store-to-load wait on each running sum is paid every other bar. The weighted halves hold N itself (the
 /// output is their sum, one addition), so <see cref="Value"/> is computed from the state rather than stored on
@@ -17,7 +17,7 @@ namespace FlashTrader.Core.Indicators;
 /// the error grows faster than the series (4e-9 relative after a million bars of a price walk); every
 /// <see cref="ResyncBars"/> bars or so, at a wrap, both sums are recomputed from the window instead, which keeps
 /// the error at the scale of a few thousand bars' rounding. Matches TA-Lib to within ulps of its sums (the
-/// reciprocal and the fused step move the last bits, not the 1e-9 agreement).
+/// reciprocal moves the last bits, not the 1e-9 agreement).
 /// Lookback period-1; NaN before.
 /// </summary>
 public sealed class Wma : IBarIndicator
@@ -66,6 +66,7 @@ public sealed class Wma : IBarIndicator
         ref double slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_window), pos);
         double delta = value - slot; // the oldest value (weight 1 last bar) leaves
         slot = value;
+        double newest = value * _weight;
         double numerator;
 
         // The halves are picked by a branch (parity alternates, so it is predicted) rather than by addresses
@@ -74,7 +75,7 @@ public sealed class Wma : IBarIndicator
         if ((pos & 1) == 0)
         {
             double plain = _evenPlain;
-            double weighted = Math.FusedMultiplyAdd(value, _weight, -(plain + _oddPlain)) + _evenWeighted; // field last: a memory operand
+            double weighted = (newest - (plain + _oddPlain)) + _evenWeighted; // the field last: a memory operand
             _evenWeighted = weighted;
             _evenPlain = plain + delta;
             numerator = weighted + _oddWeighted;
@@ -82,7 +83,7 @@ public sealed class Wma : IBarIndicator
         else
         {
             double plain = _oddPlain;
-            double weighted = Math.FusedMultiplyAdd(value, _weight, -(plain + _evenPlain)) + _oddWeighted;
+            double weighted = (newest - (plain + _evenPlain)) + _oddWeighted;
             _oddWeighted = weighted;
             _oddPlain = plain + delta;
             numerator = weighted + _evenWeighted; // (a + b == b + a: the same value as Value's sum)
