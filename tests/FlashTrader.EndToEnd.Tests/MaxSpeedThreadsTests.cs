@@ -1,8 +1,9 @@
 namespace FlashTrader.EndToEnd.Tests;
 
 /// <summary>
-/// Pipeline:MaxSpeedThreads = 2 splits an unpaced replay across two threads at the signals hop. It is a speed setting
-/// only: what the bot trades must not depend on it, and paced runs (latency) never split.
+/// Pipeline:MaxSpeedThreads = 2 (and 0, the default, on a machine with two cores) splits an unpaced replay across two
+/// threads at the signals hop. It is a speed setting only: what the bot trades must not depend on it, and paced runs
+/// (latency) never split.
 /// </summary>
 public sealed class MaxSpeedThreadsTests
 {
@@ -26,6 +27,23 @@ public sealed class MaxSpeedThreadsTests
         SummaryJson s = SummaryJson.Load(two.File("s.json"));
         s.WithoutWallClock().Should().Be(SummaryJson.Load(one.File("s.json")).WithoutWallClock());
         s.ShouldHoldTheSamplePins();
+    }
+
+    [Fact]
+    public void By_default_a_max_speed_replay_takes_a_second_thread_when_the_machine_has_two_cores()
+    {
+        using var run = new RunDirectory();
+        FlashTraderProcess.Result r = FlashTraderProcess.Run(["--replay", FlashTraderProcess.Sample, "--reset", .. run.DataArgs]);
+
+        r.ExitCode.Should().Be(0, r.ToString());
+        if (Environment.ProcessorCount >= 2)
+        {
+            r.Stderr.Should().Contain(TwoThreads);
+        }
+        else
+        {
+            r.Stderr.Should().Contain("at max speed").And.NotContain(TwoThreads);
+        }
     }
 
     [Fact]

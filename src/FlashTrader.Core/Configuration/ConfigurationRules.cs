@@ -34,7 +34,8 @@ public static class ConfigurationRules
         ValidateStrategies(options, errors);
         ValidateSessions(options.Sessions, errors);
         ValidateOrderSplitting(options.OrderSplitting, errors);
-        Require(options.Pipeline.MaxSpeedThreads is < 1 or > 2, "Pipeline:MaxSpeedThreads", "must be 1 (one thread) or 2 (market side | order side)", errors);
+        Require(options.Pipeline.MaxSpeedThreads is < 0 or > 2, "Pipeline:MaxSpeedThreads",
+            "must be 0 (2 on a machine with at least two cores, else 1), 1 (one thread) or 2 (market side | order side)", errors);
         Require(options.Pipeline.WarmIntervalMicros is not 0 and (< 20 or > 100_000), "Pipeline:WarmIntervalMicros",
             "must be 0 (off) or between 20 and 100000 microseconds", errors);
         return errors;

@@ -6,12 +6,16 @@ public sealed class PipelineOptions
     /// <summary>
     /// Threads an unpaced replay (<c>--replay</c> without <c>--speed</c>) runs its stages on. 1: the whole chain on the
     /// source's thread. 2: the market side (decoding, books, strategies) on one thread and the order side (decision,
-    /// risk, paper exchange, journal) on another, handed over a batch at a time at the signals hop. Paced replays and
-    /// live runs always keep the whole chain on one thread: a hand-off per event would add a wake-up to each decision's
-    /// latency. Fills and summary are the same either way (the decision engine's watermark wait does not depend on
-    /// scheduling).
+    /// risk, paper exchange, journal) on another, handed over a batch at a time at the signals hop. 0 (the default):
+    /// 2 on a machine with at least two cores, else 1. Paced replays and live runs always keep the whole chain on one
+    /// thread: a hand-off per event would add a wake-up to each decision's latency. Fills and summary are the same
+    /// either way (the decision engine's watermark wait does not depend on scheduling).
     /// </summary>
-    public int MaxSpeedThreads { get; set; } = 1;
+    public int MaxSpeedThreads { get; set; }
+
+    /// <summary>What <see cref="MaxSpeedThreads"/> comes to on a machine with <paramref name="processorCount"/> cores.</summary>
+    public static int ResolveMaxSpeedThreads(int configured, int processorCount) =>
+        configured != 0 ? configured : processorCount >= 2 ? 2 : 1;
 
     /// <summary>
     /// While a paced replay (<c>--speed</c>) waits for its next event, a warm pass (an empty batch, no state change) goes

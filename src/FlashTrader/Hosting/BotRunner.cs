@@ -96,7 +96,7 @@ public static class BotRunner
             builder.Services.AddSingleton(credentials);
             builder.Services.AddSingleton(pipeline);
             builder.Services.AddSingleton(pipeline.Instruments);
-            builder.Services.AddSingleton(PipelineChannels.For(settings, options.Pipeline.MaxSpeedThreads));
+            builder.Services.AddSingleton(PipelineChannels.For(settings, options.Pipeline.MaxSpeedThreads, Environment.ProcessorCount));
             builder.Services.AddSingleton<RunStatus>();
             builder.Services.AddSingleton(inbox);
             builder.Services.AddSingleton(desk);

@@ -1,3 +1,4 @@
+using FlashTrader.Core.Configuration;
 using FlashTrader.Core.Market;
 using FlashTrader.Core.Pipeline;
 
@@ -16,9 +17,12 @@ public sealed class PipelineChannels(int capacity = PipelineChannels.DefaultCapa
     public const int DefaultCapacity = 16;
     public const int DefaultBatchSize = 256;
 
-    /// <summary>The channels of a run: split across two threads only for an unpaced replay that asks for it.</summary>
-    public static PipelineChannels For(RunSettings settings, int maxSpeedThreads) =>
-        new(handOffSignals: maxSpeedThreads == 2 && settings.Replay is not null && settings.Speed is null);
+    /// <summary>
+    /// The channels of a run: split across two threads only for an unpaced replay whose Pipeline:MaxSpeedThreads comes to
+    /// 2 on this machine (<see cref="PipelineOptions.ResolveMaxSpeedThreads"/>).
+    /// </summary>
+    public static PipelineChannels For(RunSettings settings, int maxSpeedThreads, int processorCount) =>
+        new(handOffSignals: PipelineOptions.ResolveMaxSpeedThreads(maxSpeedThreads, processorCount) == 2 && settings.Replay is not null && settings.Speed is null);
 
     public BatchChannel<InboundEvent> Inbound { get; } = new(capacity, batchSize);
 

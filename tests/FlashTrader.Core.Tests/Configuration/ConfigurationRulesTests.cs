@@ -9,6 +9,7 @@ public sealed class ConfigurationRulesTests
     private const string Pair = "TradingPairs:0";
     private const string Fee = "must be a rate in [0, 0.1) (0.001 = 10 bps)";
     private const string Signals = "SignalGeneration";
+    private const string MaxSpeedThreadsRule = "must be 0 (2 on a machine with at least two cores, else 1), 1 (one thread) or 2 (market side | order side)";
 
     private static readonly Dictionary<string, (Action<FlashTraderOptions> Break, ConfigurationError[] Errors)> Cases = new(StringComparer.Ordinal)
     {
@@ -22,8 +23,8 @@ public sealed class ConfigurationRulesTests
         ["OrderSplitting PriceLimitBps above 1000"] = (o => o.OrderSplitting.PriceLimitBps = 1_001, [new("OrderSplitting:PriceLimitBps", "must be between 0 and 1000")]),
         ["OrderSplitting TimeoutMs 0"] = (o => o.OrderSplitting.TimeoutMs = 0, [new("OrderSplitting:TimeoutMs", "must be greater than 0")]),
         ["OrderSplitting MaxChildren 1000"] = (o => o.OrderSplitting.MaxChildren = 1_000, [new("OrderSplitting:MaxChildren", "must be between 1 and 999")]),
-        ["Pipeline MaxSpeedThreads 0"] = (o => o.Pipeline.MaxSpeedThreads = 0, [new("Pipeline:MaxSpeedThreads", "must be 1 (one thread) or 2 (market side | order side)")]),
-        ["Pipeline MaxSpeedThreads 3"] = (o => o.Pipeline.MaxSpeedThreads = 3, [new("Pipeline:MaxSpeedThreads", "must be 1 (one thread) or 2 (market side | order side)")]),
+        ["Pipeline MaxSpeedThreads -1"] = (o => o.Pipeline.MaxSpeedThreads = -1, [new("Pipeline:MaxSpeedThreads", MaxSpeedThreadsRule)]),
+        ["Pipeline MaxSpeedThreads 3"] = (o => o.Pipeline.MaxSpeedThreads = 3, [new("Pipeline:MaxSpeedThreads", MaxSpeedThreadsRule)]),
         ["Pipeline WarmIntervalMicros 19"] = (o => o.Pipeline.WarmIntervalMicros = 19, [new("Pipeline:WarmIntervalMicros", "must be 0 (off) or between 20 and 100000 microseconds")]),
         ["Pipeline WarmIntervalMicros negative"] = (o => o.Pipeline.WarmIntervalMicros = -1, [new("Pipeline:WarmIntervalMicros", "must be 0 (off) or between 20 and 100000 microseconds")]),
         ["Pipeline WarmIntervalMicros 100001"] = (o => o.Pipeline.WarmIntervalMicros = 100_001, [new("Pipeline:WarmIntervalMicros", "must be 0 (off) or between 20 and 100000 microseconds")]),
