@@ -48,13 +48,6 @@ public sealed class BookSide
     private int _offGridCount;
     private PriceLevel[] _scratch = [];
 
-    // The quantity of the best _sumLevels ladder levels, kept per change once asked for (a depth feature is read after
-    // every diff): _sumBoundary is the slot of the _sumLevels-th best, or -1 while the ladder holds fewer (then _sum is
-    // all of it). _sumLevels 0 means not kept: the next ask walks and starts keeping it.
-    private int _sumLevels;
-    private long _sum;
-    private int _sumBoundary = -1;
-
     /// <summary>A side that learns its tick from the prices it is given.</summary>
     public BookSide(bool bids)
         : this(bids, default, DefaultWindowLevels)
@@ -143,33 +136,28 @@ public sealed class BookSide
     /// <summary>Walks the side from the best level outwards without allocating: <c>foreach (var l in side.FromBest())</c>.</summary>
     public LevelsFromBest FromBest() => new(this);
 
-    /// <summary>
-    /// Total quantity of the best <paramref name="levels"/> levels. The ladder's part is kept per level change for the
-    /// last depth asked (O(1) when asked again); levels beside the ladder are merged in only when they can count.
-    /// </summary>
+    /// <summary>Total quantity of the best <paramref name="levels"/> levels.</summary>
     public Fixed8 DepthQuantity(int levels)
     {
-        if (levels != _sumLevels || levels <= 0)
+        long sum = 0;
+        int wanted = levels;
+        int last = -1;
+        for (int slot = _ladderCount > 0 ? _top : -1; slot >= 0 && levels > 0; slot = Below(slot))
         {
-            KeepLadderSum(levels);
+            sum += _quantities[slot];
+            last = slot;
+            levels--;
         }
 
-        // The usual case: everything near the best is in the ladder. Levels beside it (far out, or off the grid) count
-        // only when the ladder ran short or the best of them is better than the last level summed.
-        long sum = _sum;
-        int last = _sumBoundary;
-        if (_far.Count == 0 || (last >= 0 && !IsBetter(_far.Best.Price.Raw, PriceAt(last))))
+        // The usual case: everything near the best is in the ladder, walked word by word. Levels beside it (far out, or
+        // off the grid) count only when the ladder ran short or the best of them is better than the last level summed.
+        if (_far.Count == 0 || (levels == 0 && (last < 0 || !IsBetter(_far.Best.Price.Raw, PriceAt(last)))))
         {
             return Fixed8.FromRaw(sum);
         }
 
-        return DepthQuantityByWalk(levels);
-    }
-
-    /// <summary>The same total by walking the levels from the best (ladder and far store merged): the incremental sum's reference.</summary>
-    internal Fixed8 DepthQuantityByWalk(int levels)
-    {
-        long sum = 0;
+        sum = 0;
+        levels = wanted;
         foreach (PriceLevel level in FromBest())
         {
             if (levels-- <= 0)
@@ -181,24 +169,6 @@ public sealed class BookSide
         }
 
         return Fixed8.FromRaw(sum);
-    }
-
-    /// <summary>Sums the best <paramref name="levels"/> ladder levels, walked word by word, and keeps that sum from now on.</summary>
-    private void KeepLadderSum(int levels)
-    {
-        long sum = 0;
-        int last = -1;
-        int wanted = levels;
-        for (int slot = _ladderCount > 0 ? _top : -1; slot >= 0 && levels > 0; slot = Below(slot))
-        {
-            sum += _quantities[slot];
-            last = slot;
-            levels--;
-        }
-
-        _sum = sum;
-        _sumBoundary = levels == 0 ? last : -1;
-        _sumLevels = Math.Max(0, wanted);
     }
 
     /// <summary>True when a level at <paramref name="price"/> is (or would be) held outside the ladder.</summary>
@@ -329,11 +299,11 @@ public sealed class BookSide
     {
         if (quantity != 0)
         {
+            _quantities[slot] = quantity;
             ref ulong word = ref _occupied[slot >> 6];
             ulong bit = 1UL << slot;
             if ((word & bit) == 0)
             {
-                _quantities[slot] = quantity;
                 if (word == 0)
                 {
                     _occupiedWords[slot >> 12] |= 1UL << (slot >> 6);
@@ -345,71 +315,15 @@ public sealed class BookSide
                 {
                     _top = slot;
                 }
-
-                if (_sumLevels != 0 && slot > _sumBoundary)
-                {
-                    SumInserted(quantity);
-                }
-
-                return;
             }
 
-            // The kept sum covers every slot from its boundary up (all of them while the boundary is -1).
-            if (_sumLevels != 0 && slot >= _sumBoundary)
-            {
-                _sum += quantity - _quantities[slot];
-            }
-
-            _quantities[slot] = quantity;
             return;
         }
 
-        if (Vacate(slot))
+        if (Vacate(slot) && slot == _top)
         {
-            if (_sumLevels != 0 && slot >= _sumBoundary)
-            {
-                SumRemoved(slot);
-            }
-
-            if (slot == _top)
-            {
-                TopRemoved(slot);
-            }
+            TopRemoved(slot);
         }
-    }
-
-    /// <summary>A level entered the kept best levels: the one at the boundary, if the ladder held enough, leaves them.</summary>
-    private void SumInserted(long quantity)
-    {
-        _sum += quantity;
-        if (_sumBoundary >= 0)
-        {
-            _sum -= _quantities[_sumBoundary];
-            _sumBoundary = Above(_sumBoundary);
-        }
-        else if (_ladderCount == _sumLevels)
-        {
-            // The ladder now holds exactly enough: its worst level becomes the boundary.
-            _sumBoundary = Lowest();
-        }
-    }
-
-    /// <summary>A kept level left (its quantity is still in the array): the next level below the boundary, if any, enters.</summary>
-    private void SumRemoved(int slot)
-    {
-        _sum -= _quantities[slot];
-        if (_sumBoundary < 0)
-        {
-            return;
-        }
-
-        int next = Below(_sumBoundary);
-        if (next >= 0)
-        {
-            _sum += _quantities[next];
-        }
-
-        _sumBoundary = next;
     }
 
     /// <summary>Empties an occupied slot (bit, summary bit, count); false when it held no level.</summary>
@@ -480,47 +394,6 @@ public sealed class BookSide
         int word = (summary << 6) | (63 - BitOperations.LeadingZeroCount(words));
         return (word << 6) | (63 - BitOperations.LeadingZeroCount(_occupied[word]));
     }
-
-    /// <summary>The lowest occupied slot above <paramref name="slot"/>, or -1.</summary>
-    private int Above(int slot)
-    {
-        int s = slot + 1;
-        if (s >= _slots)
-        {
-            return -1;
-        }
-
-        int w = s >> 6;
-        ulong bits = _occupied[w] & (ulong.MaxValue << (s & 63));
-        if (bits != 0)
-        {
-            return (w << 6) | BitOperations.TrailingZeroCount(bits);
-        }
-
-        int above = w + 1;
-        int summary = above >> 6;
-        if (summary >= _occupiedWords.Length)
-        {
-            return -1;
-        }
-
-        ulong words = _occupiedWords[summary] & (ulong.MaxValue << (above & 63));
-        while (words == 0)
-        {
-            if (++summary >= _occupiedWords.Length)
-            {
-                return -1;
-            }
-
-            words = _occupiedWords[summary];
-        }
-
-        int word = (summary << 6) | BitOperations.TrailingZeroCount(words);
-        return (word << 6) | BitOperations.TrailingZeroCount(_occupied[word]);
-    }
-
-    /// <summary>The lowest occupied slot, or -1.</summary>
-    private int Lowest() => _ladderCount == 0 ? -1 : (_occupied[0] & 1) != 0 ? 0 : Above(0);
 
     private void RecentreOnBest()
     {
@@ -642,7 +515,6 @@ public sealed class BookSide
         if (Vacate(slot))
         {
             _top = Below(slot);
-            _sumLevels = 0;
         }
     }
 
@@ -662,7 +534,6 @@ public sealed class BookSide
 
         _top = -1;
         _ladderCount = 0;
-        _sumLevels = 0;
     }
 
     /// <summary>
