@@ -46,6 +46,9 @@ public sealed class ExchangeStage
     /// </summary>
     internal bool PassesQuietTicks { get; set; } = true;
 
+    /// <summary>Work this stage holds beside the paper exchange's: armed stops, parents being sliced.</summary>
+    private bool HasOwnWork => Stops.Count > 0 || Slicer?.ActiveCount > 0;
+
     /// <summary>Sequence of the last tick this stage has applied: the replay position its state corresponds to.</summary>
     public long LastTickSequence => _lastTick;
 
@@ -123,7 +126,7 @@ public sealed class ExchangeStage
     /// </summary>
     public void OnTick(in MarketTick tick, List<ExecutionFeedback> output)
     {
-        if (PassesQuietTicks && Stops.Count == 0 && Slicer is not { ActiveCount: > 0 } && !tick.EventRef.HasLevels && Exchange.TryPassQuiet(tick.EventRef))
+        if (PassesQuietTicks && !HasOwnWork && !tick.EventRef.HasLevels && Exchange.TryPassQuiet(tick.EventRef))
         {
             // A book ticker with nothing working: no report, no stop, no child, no watermark, no buffer to return.
             _lastTick = tick.Sequence;
@@ -132,7 +135,7 @@ public sealed class ExchangeStage
         }
 
         _reports.Clear();
-        bool hadWork = Exchange.HasPendingWork || Stops.Count > 0 || Slicer?.ActiveCount > 0;
+        bool hadWork = Exchange.HasPendingWork || HasOwnWork;
         // With nothing resting, matching has nothing to fill: the full path also keeps the marks current.
         if (tick.Sequence <= CatchUpUntil && Exchange.OpenOrders.Count > 0)
         {
@@ -161,7 +164,7 @@ public sealed class ExchangeStage
             Emit(output);
         }
 
-        if (hadWork || Exchange.HasPendingWork || Stops.Count > 0 || Slicer?.ActiveCount > 0)
+        if (hadWork || Exchange.HasPendingWork || HasOwnWork)
         {
             output.Add(ExecutionFeedback.Watermark(_lastTick));
         }

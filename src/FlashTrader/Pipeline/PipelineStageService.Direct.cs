@@ -55,9 +55,7 @@ public abstract partial class PipelineStageService<TIn, TOut> : IDirectReader<TI
         {
             // As in the loop: the fault is logged, recorded, and ends this stage's output; the stage takes nothing more.
             FaultedOnDirectPath = true;
-            _logger.LogError(ex, "{Stage} failed; stopping the pipeline", StageName);
-            Status.Fault(StageName, ex);
-            Output.Complete(ex);
+            Fail(ex);
         }
     }
 
@@ -116,9 +114,7 @@ public abstract partial class PipelineStageService<TIn, TOut> : IDirectReader<TI
             return;
         }
 
-        long periodic = GC.GetAllocatedBytesForCurrentThread();
-        OnBatchHandled();
-        Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
+        RunPeriodicWork();
     }
 
     /// <summary>The loop's send, with the next stage called directly; a channel no stage reads (the feedback) is written as before.</summary>

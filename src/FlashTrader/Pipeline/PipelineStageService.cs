@@ -183,9 +183,7 @@ public abstract partial class PipelineStageService<TIn, TOut>(BatchChannel<TIn> 
                         continue; // periodic work waits for a real batch: a warm pass must stay short
                     }
 
-                    long periodic = GC.GetAllocatedBytesForCurrentThread();
-                    OnBatchHandled();
-                    Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
+                    RunPeriodicWork();
                 }
             }
 
@@ -204,9 +202,23 @@ public abstract partial class PipelineStageService<TIn, TOut>(BatchChannel<TIn> 
         catch (Exception ex)
         {
             Unpark();
-            _logger.LogError(ex, "{Stage} failed; stopping the pipeline", StageName);
-            Status.Fault(StageName, ex);
-            Output.Complete(ex);
+            Fail(ex);
         }
+    }
+
+    /// <summary>The stage's periodic work (dashboard publication) after a batch; what it allocates is counted as the dashboard's.</summary>
+    private void RunPeriodicWork()
+    {
+        long periodic = GC.GetAllocatedBytesForCurrentThread();
+        OnBatchHandled();
+        Status.Steady.AddDashboardBytes(GC.GetAllocatedBytesForCurrentThread() - periodic);
+    }
+
+    /// <summary>A fault is logged, recorded, and ends this stage's output, which stops the host.</summary>
+    private void Fail(Exception ex)
+    {
+        _logger.LogError(ex, "{Stage} failed; stopping the pipeline", StageName);
+        Status.Fault(StageName, ex);
+        Output.Complete(ex);
     }
 }
